@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """Cross-cutting pieces: settings, privacy helper, search, navigation, demo data."""
+
+    name = "portal"
+    verbose_name = "KIM Portal"
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

@@ -1,0 +1,110 @@
+"""Demo content: a registry of steps that each app contributes from its ``demo.py``.
+
+``manage.py load_demo`` imports every installed app's ``demo`` module and runs the
+registered steps in order. Steps must be idempotent: they look content up by slug or
+name before creating it, so a second run changes nothing.
+
+All demo content is example data ("Beispieldaten"): no real person's phone number or
+e-mail address appears, except KIM's public address.
+"""
+
+import os
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils.module_loading import autodiscover_modules
+
+EXAMPLE_NOTE = "Beispieldaten – dieser Eintrag dient nur der Vorführung des Portals."
+
+_steps = []
+
+
+def demo_step(order):
+    """Register ``func(context)`` to run at position ``order`` (lower runs first)."""
+
+    def register(func):
+        _steps.append((order, func.__module__ + "." + func.__name__, func))
+        return func
+
+    return register
+
+
+def run_all(log=print):
+    autodiscover_modules("demo")
+    context = {}
+    seen = set()
+    for _order, name, func in sorted(_steps, key=lambda step: (step[0], step[1])):
+        if name in seen:
+            continue
+        seen.add(name)
+        log(f"demo: {name}")
+        func(context)
+    return context
+
+
+def demo_password():
+    return os.environ.get("DEMO_PASSWORD", "kim-demo")
+
+
+def ensure_user(username, *, groups=(), email=None, is_superuser=False, first_name=""):
+    """Create or update a demo login with the demo password and exactly these groups."""
+    User = get_user_model()
+    user, created = User.objects.get_or_create(
+        username=username,
+        defaults={"email": email or f"{username}@example.org", "first_name": first_name},
+    )
+    if created:
+        user.set_password(demo_password())
+    user.is_staff = is_superuser or any(g in {"Editors", "Moderators"} for g in groups)
+    user.is_superuser = is_superuser
+    user.save()
+    for name in groups:
+        user.groups.add(Group.objects.get_or_create(name=name)[0])
+    return user
+
+
+def ensure_child(parent, model, slug, **fields):
+    """The live child page of ``parent`` with ``slug``; created and published if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        return existing.specific
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def stream(*blocks):
+    """StreamField raw data from ``(type, value)`` pairs; text values are HTML strings."""
+    import json
+
+    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
+
+
+@demo_step(order=0)
+def demo_users(context):
+    """The logins of ARCHITECTURE.md §5 (groups of workspaces are joined by groups/demo.py)."""
+    context["users"] = {
+        "admin": ensure_user("admin", is_superuser=True, first_name="Admin"),
+        "editor": ensure_user("editor", groups=["Editors"], first_name="Eda"),
+        "moderator": ensure_user("moderator", groups=["Moderators"], first_name="Moritz"),
+        "lenkung": ensure_user("lenkung", first_name="Lena"),
+        "pg-sprache": ensure_user("pg-sprache", first_name="Paul"),
+    }
+
+
+@demo_step(order=1000)
+def sync_locale_trees(context):
+    """Every German page gets an alias in the other languages until it is translated."""
+    from django.conf import settings
+    from wagtail.models import Locale
+    from wagtail_localize.models import LocaleSynchronization
+    from wagtail_localize.synctree import synchronize_tree
+
+    source = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    for code, _name in settings.LANGUAGES:
+        if code == source.language_code:
+            continue
+        locale, _created = Locale.objects.get_or_create(language_code=code)
+        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
+        synchronize_tree(source, locale)

@@ -1,0 +1,29 @@
+"""``manage.py load_demo``: build the KIM demo site (idempotent)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from portal.demo import run_all
+
+
+class Command(BaseCommand):
+    help = "Load the KIM demo content (example data). Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Run even though DEBUG is off (never on a production database).",
+        )
+
+    def handle(self, *args, force=False, verbosity=1, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG is off: load_demo would write example data into this database. "
+                "Use --force if this really is a demo or test database."
+            )
+        log = self.stdout.write if verbosity > 1 else (lambda message: None)
+        with transaction.atomic():
+            run_all(log=log)
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))

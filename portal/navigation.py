@@ -1,0 +1,85 @@
+"""Main menu, breadcrumbs and language switcher, all narrowed by the privacy helper."""
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from .privacy import visible_pages
+
+_HOME_ATTR = "_portal_locale_home"
+
+
+def locale_home(request):
+    """The home page of the active language (the site root's translation or alias)."""
+    cached = getattr(request, _HOME_ATTR, None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    home = (
+        Page.objects.filter(translation_key=root.translation_key, locale=Locale.get_active())
+        .first()
+        or root
+    )
+    setattr(request, _HOME_ATTR, home)
+    return home
+
+
+def main_menu(request):
+    """Visible children of the language's home page marked "show in menus"."""
+    home = locale_home(request)
+    if home is None:
+        return []
+    return list(visible_pages(request, home.get_children()).filter(show_in_menus=True))
+
+
+def breadcrumbs(request, page):
+    """Visible ancestors from the home page down to (excluding) ``page``."""
+    ancestors = page.get_ancestors().filter(depth__gt=1)
+    return list(visible_pages(request, ancestors))
+
+
+def language_links(request, page=None):
+    """One entry per language: the same page in that language where it exists.
+
+    Without a page (a plain view such as search), the same path in the other language.
+    Each entry is a dict with ``code``, ``name``, ``url``, ``current``, ``available``.
+    """
+    current = translation.get_language()
+    by_locale = {}
+    home = locale_home(request) if page is not None else None
+    if page is not None:
+        keys = {page.translation_key}
+        if home is not None:
+            keys.add(home.translation_key)
+        candidates = visible_pages(
+            request, Page.objects.filter(translation_key__in=keys)
+        ).select_related("locale")
+        for candidate in candidates:
+            code = candidate.locale.language_code
+            exact = candidate.translation_key == page.translation_key
+            if exact or code not in by_locale:
+                by_locale[code] = (candidate, exact)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if page is None:
+            url, available = translate_url(request.get_full_path(), code), True
+        elif code in by_locale:
+            target, available = by_locale[code]
+            url = target.get_url(request)
+        else:
+            url, available = f"/{code}/", False
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "current": code == current,
+                "available": available,
+                "bidi": code in settings.LANGUAGES_BIDI,
+            }
+        )
+    return links

@@ -1,0 +1,55 @@
+"""Template tags for the page frame: navigation, breadcrumbs, language links."""
+
+from django import template
+from wagtail.models import Page
+
+from portal import navigation
+
+register = template.Library()
+
+
+def _page_or_none(value):
+    """Templates pass ``page`` even where there is none (then it is "")."""
+    return value if isinstance(value, Page) else None
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context, current_page=None):
+    request = context["request"]
+    current_page = _page_or_none(current_page)
+    return {
+        "request": request,
+        "menu_items": navigation.main_menu(request),
+        "home": navigation.locale_home(request),
+        "current_page": current_page,
+    }
+
+
+@register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    request = context["request"]
+    return {"request": request, "ancestors": navigation.breadcrumbs(request, page), "page": page}
+
+
+@register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
+def language_switcher(context, page=None):
+    request = context["request"]
+    return {
+        "request": request,
+        "languages": navigation.language_links(request, _page_or_none(page)),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def locale_home_url(context):
+    home = navigation.locale_home(context["request"])
+    return home.get_url(context["request"]) if home else "/"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (for pagination links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()

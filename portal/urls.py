@@ -1,0 +1,49 @@
+"""URLs: language-prefixed public site, admin, documents and the health check."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from . import views
+
+portal_patterns = (
+    [
+        path("suche/", views.site_search, name="search"),
+        path("anmelden/", views.MemberLoginView.as_view(), name="login"),
+        path("abmelden/", views.MemberLogoutView.as_view(), name="logout"),
+    ],
+    "portal",
+)
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include(portal_patterns)),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
+
+handler500 = "portal.views.server_error"
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.urls import re_path
+    from django.views.static import serve
+
+    # Images (which are public) only: documents are never served from MEDIA_ROOT, so a
+    # private file cannot be fetched from /media/documents/ even in development.
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>(?:original_images|images)/.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

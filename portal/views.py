@@ -1,0 +1,106 @@
+"""Cross-cutting views: site search, health check, member login and error pages."""
+
+import logging
+
+from django.contrib.auth import views as auth_views
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from wagtail.models import Locale, Page, Site
+from wagtail.search.backends import get_search_backend
+
+from .privacy import visible_pages
+from .search import SearchUnavailable, clean_query, search_with_fallback
+
+logger = logging.getLogger(__name__)
+
+RESULTS_PER_PAGE = 10
+
+
+def site_search(request):
+    """``/<lang>/suche/?q=``: every page of this language that the visitor may see."""
+    raw_query = request.GET.get("q", "")
+    query = clean_query(raw_query)
+    results, degraded, unavailable = [], False, False
+    if query:
+        queryset = visible_pages(request).filter(locale=Locale.get_active())
+        site = Site.find_for_request(request)
+        if site is not None:
+            queryset = queryset.descendant_of(site.root_page.localized, inclusive=True)
+        try:
+            results, degraded = search_with_fallback(query, queryset)
+        except SearchUnavailable:
+            unavailable = True
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    page_number = request.GET.get("page", 1)
+    try:
+        page = paginator.page(page_number)
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "raw_query": raw_query[:200],
+            "query": query,
+            "results": page,
+            "paginator": paginator,
+            "degraded": degraded,
+            "unavailable": unavailable,
+            "page_title": _("Search"),
+        },
+    )
+
+
+@never_cache
+def healthz(request):
+    """JSON status of the database and the search backend; 503 when either is down."""
+    status = {"database": "ok", "search": "ok"}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        logger.exception("Health check: database unreachable")
+        status["database"] = "error"
+    if status["database"] == "ok":
+        try:
+            list(get_search_backend().search("healthz", Page)[:1])
+        except Exception:
+            logger.exception("Health check: search backend unavailable")
+            status["search"] = "error"
+    else:
+        status["search"] = "unknown"
+    healthy = all(value == "ok" for value in status.values())
+    return JsonResponse(status, status=200 if healthy else 503)
+
+
+class MemberLoginView(auth_views.LoginView):
+    """``/<lang>/anmelden/``: login for workspace members (and editors)."""
+
+    template_name = "portal/login.html"
+    # False: a member without access to a page is sent here and must not be bounced back.
+
+
+class MemberLogoutView(auth_views.LogoutView):
+    """Logs out (POST only) and returns to the home page of the current language."""
+
+
+def server_error(request):
+    """500 page in the visitor's language, rendered without touching the database."""
+    context = {
+        "LANGUAGE_CODE": translation.get_language() or "de",
+        "LANGUAGE_BIDI": translation.get_language_bidi(),
+    }
+    try:
+        body = loader.get_template("500.html").render(context)
+    except Exception:
+        body = "<!doctype html><title>500</title><h1>500</h1>"
+    return HttpResponse(body, status=500)

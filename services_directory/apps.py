@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class ServicesDirectoryConfig(AppConfig):
+    name = "services_directory"
