@@ -1,0 +1,41 @@
+# KIM Portal — run `make help` for the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+UV := python3 -m uv
+PY := .venv/bin/python
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install messages migrate demo test lint format e2e
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
+
+install: ## Install uv, Python and the locked dependencies into .venv (the shared first step)
+	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	$(UV) sync --frozen --python 3.11
+	$(MAKE) --no-print-directory messages
+
+messages: ## Compile the interface translations (fails on untranslated or fuzzy strings)
+	$(PY) -m portal.i18n compile
+
+migrate: install ## Create or update the local SQLite database under var/
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Install, migrate, load the demo content and serve http://127.0.0.1:8000
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (SQLite; DATABASE_URL=postgres://… for PostgreSQL)
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
+
+lint: install ## ruff lint and format check
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install ## Apply ruff's fixes and formatting
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+-include mk/*.mk
