@@ -22,8 +22,7 @@ WORKSPACES = [
     (
         "pg-schnittstellen",
         "PG Interne Schnittstellen",
-        "Projektgruppe zu Übergaben zwischen Jobcenter, Ausländerbehörde, Jugendamt und "
-        "Sozialamt.",
+        "Projektgruppe zu Übergaben zwischen Jobcenter, Ausländerbehörde, Jugendamt und Sozialamt.",
         [],
     ),
     (

@@ -8,6 +8,7 @@ A ``WorkspacePage`` is private from its first save: it gets its own Django ``Gro
 from django.contrib.auth.models import Group
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import (
     BaseViewRestriction,
@@ -40,12 +41,14 @@ class WorkspaceIndexPage(Page):
         """Every group's public face (title, purpose, contact) — nothing of its content."""
         context = super().get_context(request, *args, **kwargs)
         workspaces = list(
-            WorkspacePage.objects.child_of(self).live().only(
-                "title", "purpose", "contact_email", "group_id", "path", "url_path"
-            )
+            WorkspacePage.objects.child_of(self)
+            .live()
+            .only("title", "purpose", "contact_email", "group_id", "path", "url_path")
         )
         user = request.user
-        group_ids = set(user.groups.values_list("id", flat=True)) if user.is_authenticated else set()
+        group_ids = (
+            set(user.groups.values_list("id", flat=True)) if user.is_authenticated else set()
+        )
         context["workspaces"] = workspaces
         context["member_of"] = {
             w.pk for w in workspaces if user.is_superuser or w.group_id in group_ids

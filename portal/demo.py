@@ -97,6 +97,7 @@ def demo_users(context):
 def sync_locale_trees(context):
     """Every German page gets an alias in the other languages until it is translated."""
     from django.conf import settings
+
     from wagtail.models import Locale
     from wagtail_localize.models import LocaleSynchronization
     from wagtail_localize.synctree import synchronize_tree

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+
 from wagtail.models import Locale, Page, Site
 
 from .privacy import visible_pages
@@ -20,8 +21,9 @@ def locale_home(request):
         return None
     root = site.root_page
     home = (
-        Page.objects.filter(translation_key=root.translation_key, locale=Locale.get_active())
-        .first()
+        Page.objects.filter(
+            translation_key=root.translation_key, locale=Locale.get_active()
+        ).first()
         or root
     )
     setattr(request, _HOME_ATTR, home)

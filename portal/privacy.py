@@ -10,6 +10,7 @@ translated or aliased workspace never shows up in a listing.
 """
 
 from django.db.models import Q
+
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
 _CACHE_ATTR = "_portal_hidden_paths"

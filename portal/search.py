@@ -8,6 +8,7 @@ import logging
 import re
 
 from django.conf import settings
+
 from wagtail.search.backends import get_search_backend
 
 logger = logging.getLogger(__name__)

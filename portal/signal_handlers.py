@@ -11,8 +11,8 @@ from contextvars import ContextVar
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.models import Page, PageViewRestriction
 
+from wagtail.models import Page, PageViewRestriction
 
 # Set while this module itself writes restrictions, so its own writes don't echo back.
 _syncing = ContextVar("portal_restriction_syncing", default=False)

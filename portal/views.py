@@ -11,6 +11,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 

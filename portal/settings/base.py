@@ -168,7 +168,9 @@ EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
 EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
 EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
 EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "KIM Kreis Mettmann <kim@kreis-mettmann.de>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", "KIM Kreis Mettmann <kim@kreis-mettmann.de>"
+)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Passwords ------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Template tags for the page frame: navigation, breadcrumbs, language links."""
 
 from django import template
+
 from wagtail.models import Page
 
 from portal import navigation
