@@ -41,11 +41,12 @@ def hidden_paths(user):
     translations/aliases of the pages they hide.
     """
     rows = PageViewRestriction.objects.values_list(
-        "page__path", "page__translation_key", "restriction_type", "groups"
+        "pk", "page__translation_key", "restriction_type", "groups"
     )
+    # One entry per restriction row: a page with several rows is hidden when any rejects.
     restrictions = {}
-    for path, translation_key, restriction_type, group_id in rows:
-        entry = restrictions.setdefault(path, [translation_key, restriction_type, set()])
+    for pk, translation_key, restriction_type, group_id in rows:
+        entry = restrictions.setdefault(pk, [translation_key, restriction_type, set()])
         if group_id is not None:
             entry[2].add(group_id)
     if not restrictions:

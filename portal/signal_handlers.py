@@ -1,20 +1,23 @@
-"""Keep view restrictions identical across all translations and aliases of a page.
+"""Keep every translation and alias exactly as private as its German source page.
 
 wagtail-localize copies a restriction only when a translation is first created, and alias
-pages get none at all (WAGTAIL_NOTES.md, Privacy). These handlers copy every change of a
-page's own restriction to the pages that share its ``translation_key``, and give a new
-translation or alias the restriction of its source as soon as it is saved.
+pages get none at all (WAGTAIL_NOTES.md, Privacy). Here the page in the source language
+(``LANGUAGE_CODE``) is the single source of truth: whenever a view restriction or its groups
+change anywhere in a translation group, or a translation/alias is created, every other page
+of that group is brought in line with the source — same restriction type, same groups, or
+no restriction when the source's restriction is removed.
 """
 
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
 
-# Set while this module itself writes restrictions, so its own writes don't echo back.
+# Set while this module writes restrictions itself, so its own writes don't echo back.
 _syncing = ContextVar("portal_restriction_syncing", default=False)
 
 
@@ -27,64 +30,76 @@ def _guard():
         _syncing.reset(token)
 
 
-def _propagate(restriction):
+def sync_translation_group(translation_key, *, deleted_from=None):
+    """Make the restrictions of all pages sharing ``translation_key`` match the source's.
+
+    A translation may carry a restriction of its own while the source has none (stricter is
+    allowed); it is removed only when the source's own restriction was deleted
+    (``deleted_from`` is the id of the page whose restriction row was just deleted).
+    """
     if _syncing.get():
         return
+    pages = list(Page.objects.filter(translation_key=translation_key).select_related("locale"))
+    source = next(
+        (
+            p
+            for p in pages
+            if p.locale.language_code == settings.LANGUAGE_CODE and p.alias_of_id is None
+        ),
+        None,
+    )
+    if source is None:
+        return
+    others = [p for p in pages if p.pk != source.pk]
+    if not others:
+        return
+    source_rows = list(PageViewRestriction.objects.filter(page=source).prefetch_related("groups"))
     with _guard():
-        for page in _counterparts(restriction.page):
-            copy_restriction(restriction, page)
+        if not source_rows:
+            if deleted_from == source.pk:
+                PageViewRestriction.objects.filter(page__in=others).delete()
+            return
+        restriction_type = source_rows[0].restriction_type
+        group_ids = {g.pk for row in source_rows for g in row.groups.all()}
+        for page in others:
+            rows = list(PageViewRestriction.objects.filter(page=page))
+            if not rows:
+                rows = [PageViewRestriction(page=page)]
+            for row in rows:
+                if row.pk is None or row.restriction_type != restriction_type or row.password:
+                    row.restriction_type, row.password = restriction_type, ""
+                    row.save()
+                if set(row.groups.values_list("pk", flat=True)) != group_ids:
+                    row.groups.set(group_ids)
 
 
-def _counterparts(page):
-    return Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
-
-
-def copy_restriction(source, target_page):
-    """Give ``target_page`` exactly the restriction of ``source`` (a PageViewRestriction)."""
-    group_ids = set(source.groups.values_list("id", flat=True))
-    target = PageViewRestriction.objects.filter(page=target_page).first()
-    if target is None:
-        target = PageViewRestriction(page=target_page)
-    if target.pk is None or target.restriction_type != source.restriction_type:
-        target.restriction_type = source.restriction_type
-        target.password = ""
-        target.save()
-    if set(target.groups.values_list("id", flat=True)) != group_ids:
-        target.groups.set(group_ids)
+def _key_of_page_id(page_id):
+    return Page.objects.filter(pk=page_id).values_list("translation_key", flat=True).first()
 
 
 @receiver(post_save, sender=PageViewRestriction)
-def sync_restriction_on_save(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _propagate(instance)
+def restriction_saved(sender, instance, raw=False, **kwargs):
+    if not raw and not _syncing.get():
+        sync_translation_group(_key_of_page_id(instance.page_id))
 
 
 @receiver(m2m_changed, sender=PageViewRestriction.groups.through)
-def sync_restriction_groups(sender, instance, action, reverse=False, **kwargs):
-    if not reverse and action in {"post_add", "post_remove", "post_clear"}:
-        _propagate(instance)
+def restriction_groups_changed(sender, instance, action, reverse=False, **kwargs):
+    changed = action in {"post_add", "post_remove", "post_clear"}
+    if changed and not reverse and not _syncing.get():
+        sync_translation_group(_key_of_page_id(instance.page_id))
 
 
 @receiver(post_delete, sender=PageViewRestriction)
-def sync_restriction_on_delete(sender, instance, **kwargs):
-    if _syncing.get():
-        return
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:
-        with _guard():
-            PageViewRestriction.objects.filter(page__in=_counterparts(page)).delete()
+def restriction_deleted(sender, instance, **kwargs):
+    if not _syncing.get():
+        key = _key_of_page_id(instance.page_id)
+        if key is not None:
+            sync_translation_group(key, deleted_from=instance.page_id)
 
 
 @receiver(post_save)
-def restrict_new_translation(sender, instance, created, raw=False, **kwargs):
-    """A page created as a translation or alias inherits its source's restriction."""
-    if raw or not created or not isinstance(instance, Page):
-        return
-    source = (
-        PageViewRestriction.objects.filter(page__translation_key=instance.translation_key)
-        .exclude(page=instance)
-        .first()
-    )
-    if source is not None and not _syncing.get():
-        with _guard():
-            copy_restriction(source, instance)
+def translation_created(sender, instance, created, raw=False, **kwargs):
+    """A page created as a translation or alias takes its source's restriction at once."""
+    if created and not raw and isinstance(instance, Page) and not _syncing.get():
+        sync_translation_group(instance.translation_key)

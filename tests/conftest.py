@@ -1,0 +1,104 @@
+"""Shared fixtures: a German site tree, two workspaces, and a client for each role.
+
+Roles: anonymous, member_a (workspace A), member_b (workspace B), editor, moderator,
+admin. Permission tests parametrise over ``role`` instead of repeating themselves.
+"""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from wagtail.models import Locale, Page, Site
+
+from groups.factories import WorkspaceIndexPageFactory, WorkspacePageFactory
+from home.factories import ContentPageFactory, HomePageFactory
+from services_directory.factories import ServiceDirectoryPageFactory
+
+ROLES = ["anonymous", "member_a", "member_b", "editor", "moderator", "admin"]
+
+
+@pytest.fixture
+def home(db):
+    """The German home page as the root of the default site."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).delete()
+    home = HomePageFactory(parent=root, locale=Locale.objects.get(language_code="de"))
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
+def content_page(home):
+    return ContentPageFactory(parent=home, title="Über KIM", slug="ueber-kim")
+
+
+@pytest.fixture
+def directory_page(home):
+    return ServiceDirectoryPageFactory(parent=home)
+
+
+@pytest.fixture
+def workspace_index(home):
+    return WorkspaceIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def workspace_a(workspace_index):
+    return WorkspacePageFactory(parent=workspace_index, title="Lenkungsgruppe", slug="lenkung")
+
+
+@pytest.fixture
+def workspace_b(workspace_index):
+    return WorkspacePageFactory(parent=workspace_index, title="PG Sprache", slug="pg-sprache")
+
+
+def make_user(username, *, groups=(), **flags):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "pw-1234567")
+    for key, value in flags.items():
+        setattr(user, key, value)
+    user.save()
+    for group in groups:
+        user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def users(workspace_a, workspace_b):
+    return {
+        "member_a": make_user("member-a", groups=[workspace_a.group]),
+        "member_b": make_user("member-b", groups=[workspace_b.group]),
+        "editor": make_user("editor", groups=[Group.objects.get(name="Editors")], is_staff=True),
+        "moderator": make_user(
+            "moderator", groups=[Group.objects.get(name="Moderators")], is_staff=True
+        ),
+        "admin": make_user("admin", is_staff=True, is_superuser=True),
+    }
+
+
+@pytest.fixture
+def client_for(users):
+    """``client_for(role)``: a Django test client logged in as that role."""
+
+    def build(role):
+        client = Client()
+        if role != "anonymous":
+            client.force_login(users[role])
+        return client
+
+    return build
+
+
+@pytest.fixture
+def sync_locale(home):
+    """``sync_locale("ar")``: alias every German page into that locale (tree sync)."""
+    from wagtail_localize.synctree import synchronize_tree
+
+    def sync(code):
+        synchronize_tree(
+            Locale.objects.get(language_code="de"), Locale.objects.get(language_code=code)
+        )
+
+    return sync

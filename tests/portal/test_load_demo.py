@@ -1,0 +1,44 @@
+"""``load_demo``: refuses without DEBUG unless forced; running it twice changes nothing."""
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import CommandError, call_command
+
+from wagtail.models import Collection, Page, PageViewRestriction, Site
+
+
+def _counts():
+    return {
+        "pages": Page.objects.count(),
+        "live": Page.objects.live().count(),
+        "users": get_user_model().objects.count(),
+        "groups": Group.objects.count(),
+        "restrictions": PageViewRestriction.objects.count(),
+        "collections": Collection.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+def test_load_demo_refuses_without_debug(db):
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("load_demo")
+    assert not Page.objects.filter(depth=2, slug="kim").exists()
+
+
+def test_load_demo_is_idempotent(db, client, settings):
+    call_command("load_demo", force=True)
+    first = _counts()
+    call_command("load_demo", force=True)
+    assert _counts() == first
+    assert first["pages"] > 7 * 10  # every German page has six more language versions
+    # The demo serves the German home with navigation, Arabic right-to-left, and the logins.
+    html = client.get("/de/").content.decode()
+    assert "KIM im Kreis Mettmann" in html and "Beratung finden" in html and "Gremien" in html
+    assert '<html lang="ar" dir="rtl">' in client.get("/ar/").content.decode()
+    assert client.login(username="lenkung", password="kim-demo")
+    assert client.get("/de/gremien/lenkungsgruppe/").status_code == 200
+    assert client.get("/de/gremien/pg-sprachfoerderung/").status_code == 302
+    for username in ["editor", "moderator", "lenkung", "pg-sprache"]:
+        assert get_user_model().objects.filter(username=username).exists()

@@ -1,0 +1,97 @@
+"""The visibility helper and the restriction sync across translations and aliases."""
+
+import pytest
+
+from django.test import RequestFactory
+
+from wagtail.models import BaseViewRestriction, Locale, Page, PageViewRestriction
+
+from home.factories import ContentPageFactory
+from portal.privacy import visible_pages
+
+MARKER = "GEHEIMMARKER7731"
+
+
+@pytest.fixture
+def secret_pages(workspace_a, home):
+    """A restricted workspace and a restricted content page, both carrying the marker."""
+    workspace_a.body = f"Interne Notiz {MARKER}"
+    workspace_a.save_revision().publish()
+    restricted = ContentPageFactory(parent=home, title=f"Protokoll {MARKER}", slug="intern")
+    restriction = PageViewRestriction.objects.create(
+        page=restricted, restriction_type=BaseViewRestriction.GROUPS
+    )
+    restriction.groups.add(workspace_a.group)
+    return [workspace_a, restricted]
+
+
+def _request_for(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_secrets"),
+    [
+        ("anonymous", False),
+        ("member_b", False),
+        ("editor", False),
+        ("member_a", True),
+        ("admin", True),
+    ],
+)
+def test_visible_pages_by_role(role, sees_secrets, users, secret_pages):
+    from django.contrib.auth.models import AnonymousUser
+
+    user = AnonymousUser() if role == "anonymous" else users[role]
+    visible = set(visible_pages(_request_for(user)).values_list("pk", flat=True))
+    assert all((page.pk in visible) is sees_secrets for page in secret_pages)
+    assert secret_pages[0].get_parent().pk in visible  # the public overview stays visible
+
+
+def test_workspace_is_private_from_its_first_save(workspace_a):
+    restriction = PageViewRestriction.objects.get(page=workspace_a)
+    assert restriction.restriction_type == BaseViewRestriction.GROUPS
+    assert list(restriction.groups.all()) == [workspace_a.group]
+    collection_restriction = workspace_a.collection.get_view_restrictions().get()
+    assert list(collection_restriction.groups.all()) == [workspace_a.group]
+
+
+def test_aliases_inherit_the_restriction(secret_pages, sync_locale, users, client_for):
+    sync_locale("ar")
+    for page in secret_pages:
+        alias = page.get_translation(Locale.objects.get(language_code="ar"))
+        assert alias.alias_of_id == page.pk
+        rows = PageViewRestriction.objects.filter(page=alias)
+        assert {g.pk for row in rows for g in row.groups.all()} == {secret_pages[0].group.pk}
+        assert client_for("anonymous").get(alias.get_url()).status_code == 302
+        assert client_for("member_b").get(alias.get_url()).status_code == 302
+        assert client_for("member_a").get(alias.get_url()).status_code == 200
+
+
+def test_restriction_added_after_translation_reaches_the_translation(
+    home, content_page, sync_locale, workspace_a, client
+):
+    sync_locale("en")
+    english = content_page.get_translation(Locale.objects.get(language_code="en"))
+    assert client.get(english.get_url()).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=content_page, restriction_type=BaseViewRestriction.GROUPS
+    )
+    restriction.groups.add(workspace_a.group)
+    assert client.get(english.get_url()).status_code == 302
+    assert not Page.objects.filter(pk=english.pk).public().exists()
+    # Lifting the source's restriction lifts it for the translation too.
+    restriction.delete()
+    assert client.get(english.get_url()).status_code == 200
+
+
+def test_changed_groups_reach_the_translation(secret_pages, sync_locale, workspace_b):
+    sync_locale("en")
+    source = secret_pages[1]
+    restriction = PageViewRestriction.objects.get(page=source)
+    restriction.groups.set([workspace_b.group])
+    english = source.get_translation(Locale.objects.get(language_code="en"))
+    rows = PageViewRestriction.objects.filter(page=english)
+    assert rows and all(list(row.groups.all()) == [workspace_b.group] for row in rows)

@@ -1,0 +1,71 @@
+"""Production settings refuse to start without their secrets; configuration by environment."""
+
+import pytest
+
+from tests.portal.test_health import _run_portal
+
+SETUP = "import django; django.setup(); print('started')"
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"SECRET_KEY": "", "ALLOWED_HOSTS": "kim.example.org"}, "SECRET_KEY must be set"),
+        ({"SECRET_KEY": "x" * 60, "ALLOWED_HOSTS": ""}, "ALLOWED_HOSTS must be set"),
+        ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "kim.example.org"}, "at least 50"),
+    ],
+)
+def test_production_refuses_to_start_without_secrets(env, message):
+    result = _run_portal(SETUP, DJANGO_SETTINGS_MODULE="portal.settings.production", **env)
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "started" not in result.stdout
+
+
+def test_production_starts_when_configured():
+    result = _run_portal(
+        SETUP,
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        SECRET_KEY="k" * 60,
+        ALLOWED_HOSTS="kim.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "started" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, "wagtail.search.backends.database"),
+        (
+            {"SEARCH_URL": "http://search:9200", "SEARCH_ENGINE": "elasticsearch8"},
+            "wagtail.search.backends.elasticsearch8",
+        ),
+    ],
+)
+def test_search_backend_follows_environment(env, expected):
+    code = (
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'],"
+        " sorted(settings.WAGTAILSEARCH_BACKENDS))"
+    )
+    result = _run_portal(code, **{"SEARCH_URL": "", **env})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(expected)
+    if env:
+        assert "'fallback'" in result.stdout
+
+
+def test_unknown_search_engine_is_a_clear_error():
+    result = _run_portal(SETUP, SEARCH_URL="http://search:9200", SEARCH_ENGINE="solr")
+    assert result.returncode != 0
+    assert "SEARCH_ENGINE must be one of" in result.stderr
+
+
+def test_postgres_uses_the_german_search_config():
+    code = (
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.WAGTAILSEARCH_BACKENDS['default'].get('SEARCH_CONFIG'))"
+    )
+    result = _run_portal(code, DATABASE_URL="postgres://root@127.0.0.1:5432/kim", SEARCH_URL="")
+    assert result.stdout.strip() == "german", result.stderr
