@@ -1,0 +1,51 @@
+"""The interface catalogues are complete, and the checker that guards them works."""
+
+from babel.messages.pofile import read_po
+
+from portal import i18n
+
+# Number of plural forms per language, as in the catalogue headers (gettext conventions).
+EXPECTED_PLURALS = {"de": 2, "en": 2, "ar": 6, "fa": 2, "tr": 2, "uk": 3, "ru": 3}
+
+
+def test_every_catalogue_is_complete():
+    assert i18n.run(compile_mo=False) == []
+
+
+def test_catalogues_declare_the_right_number_of_plural_forms():
+    for code, expected in EXPECTED_PLURALS.items():
+        po_path = i18n.LOCALE_DIR / code / "LC_MESSAGES" / "django.po"
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle, locale=code)
+        assert catalog.num_plurals == expected, code
+
+
+def test_checker_reports_untranslated_and_fuzzy_entries(tmp_path):
+    po_path = tmp_path / "django.po"
+    po_path.write_text(
+        'msgid ""\n'
+        'msgstr ""\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        '"Language: de\\n"\n'
+        '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n'
+        "\n"
+        'msgid "Search"\n'
+        'msgstr "Suchen"\n'
+        "\n"
+        'msgid "Log in"\n'
+        'msgstr ""\n'
+        "\n"
+        "#, fuzzy\n"
+        'msgid "Log out"\n'
+        'msgstr "Anmelden"\n',
+        encoding="utf-8",
+    )
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale="de")
+
+    problems = i18n.problems_in(catalog, po_path)
+
+    assert problems == [
+        f"{po_path}: untranslated: 'Log in'",
+        f"{po_path}: fuzzy: 'Log out'",
+    ]
