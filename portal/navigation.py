@@ -1,12 +1,16 @@
 """Main menu, breadcrumbs and language switcher, all narrowed by the privacy helper."""
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
-from .privacy import visible_pages
+from .cache import FRAGMENT_TIMEOUT, content_version
+from .privacy import hidden_paths_for_request, visible_pages
 
 _HOME_ATTR = "_portal_locale_home"
 
@@ -31,11 +35,22 @@ def locale_home(request):
 
 
 def main_menu(request):
-    """Visible children of the language's home page marked "show in menus"."""
+    """Visible children of the language's home page marked "show in menus".
+
+    Cached per language, content version and set of hidden subtrees, so visitors who may
+    see the same pages share one entry and nobody gets an entry built for someone else.
+    """
     home = locale_home(request)
     if home is None:
         return []
-    return list(visible_pages(request, home.get_children()).filter(show_in_menus=True))
+    hidden = hidden_paths_for_request(request)
+    digest = hashlib.sha1("|".join(hidden).encode(), usedforsecurity=False).hexdigest()
+    key = f"portal:menu:{home.pk}:{content_version()}:{digest}"
+    items = cache.get(key)
+    if items is None:
+        items = list(visible_pages(request, home.get_children()).filter(show_in_menus=True))
+        cache.set(key, items, FRAGMENT_TIMEOUT)
+    return items
 
 
 def breadcrumbs(request, page):

@@ -103,3 +103,32 @@ def translation_created(sender, instance, created, raw=False, **kwargs):
     """A page created as a translation or alias takes its source's restriction at once."""
     if created and not raw and isinstance(instance, Page) and not _syncing.get():
         sync_translation_group(instance.translation_key)
+
+
+def _connect_cache_invalidation():
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    from .cache import bump_content_version
+    from .models import FooterLink, PortalSettings
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(bump_content_version, dispatch_uid=f"portal-version-{id(signal)}")
+    for model in (PageViewRestriction, PortalSettings, FooterLink):
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"pv-save-{model}")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"pv-del-{model}")
+    m2m_changed.connect(
+        bump_content_version,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="pv-groups",
+    )
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        from .cache import bump_content_version
+
+        bump_content_version()
+
+
+_connect_cache_invalidation()

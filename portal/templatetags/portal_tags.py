@@ -4,7 +4,7 @@ from django import template
 
 from wagtail.models import Page
 
-from portal import navigation
+from portal import cache, navigation
 
 register = template.Library()
 
@@ -54,3 +54,9 @@ def query_with(context, **changes):
     for key, value in changes.items():
         params[key] = value
     return params.urlencode()
+
+
+@register.simple_tag
+def content_version():
+    """The current content version, for ``{% cache %}`` keys of public fragments."""
+    return cache.content_version()

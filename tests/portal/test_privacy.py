@@ -95,3 +95,25 @@ def test_changed_groups_reach_the_translation(secret_pages, sync_locale, workspa
     english = source.get_translation(Locale.objects.get(language_code="en"))
     rows = PageViewRestriction.objects.filter(page=english)
     assert rows and all(list(row.groups.all()) == [workspace_b.group] for row in rows)
+
+
+def test_cached_menu_never_shows_a_members_page_to_others(home, workspace_a, client_for):
+    secret = ContentPageFactory(parent=home, title=f"Menü {MARKER}", slug="menue-intern")
+    restriction = PageViewRestriction.objects.create(
+        page=secret, restriction_type=BaseViewRestriction.GROUPS
+    )
+    restriction.groups.add(workspace_a.group)
+    # The member's request fills the menu cache first; the others must not get that entry.
+    assert f"Menü {MARKER}" in client_for("member_a").get("/de/").content.decode()
+    for role in ["anonymous", "member_b", "editor"]:
+        assert MARKER not in client_for(role).get("/de/").content.decode()
+
+
+def test_footer_cache_follows_settings_changes(home, client):
+    from portal.models import PortalSettings
+
+    assert "kim@kreis-mettmann.de" in client.get("/de/").content.decode()
+    settings = PortalSettings.for_site(home.get_site())
+    settings.email = "neu@example.org"
+    settings.save()
+    assert "neu@example.org" in client.get("/de/").content.decode()
