@@ -10,6 +10,18 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
 
+def _legal_page(verbose_name, help_text):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 @register_setting(icon="site")
 class PortalSettings(ClusterableModel, BaseSiteSetting):
     """Contact block, Impressum/Datenschutz and footer links shown on every page."""
@@ -31,32 +43,10 @@ class PortalSettings(ClusterableModel, BaseSiteSetting):
     phone = models.CharField(
         _("phone"), max_length=40, blank=True, help_text="Nur eine öffentliche Rufnummer."
     )
-    impressum_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("legal notice page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Impressum (Pflichtangabe nach § 5 DDG).",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Datenschutzerklärung (Art. 13 DSGVO).",
-    )
-    accessibility_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("accessibility statement"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Erklärung zur Barrierefreiheit (BITV 2.0).",
+    impressum_page = _legal_page(_("legal notice page"), "Impressum (Pflichtangabe nach § 5 DDG).")
+    privacy_page = _legal_page(_("privacy page"), "Datenschutzerklärung (Art. 13 DSGVO).")
+    accessibility_page = _legal_page(
+        _("accessibility statement"), "Erklärung zur Barrierefreiheit (BITV 2.0)."
     )
 
     panels = [

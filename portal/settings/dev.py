@@ -14,3 +14,6 @@ STORAGES = {
 
 # Static files come from the app folders here (runserver / test client), not STATIC_ROOT.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# The default SQLite database lives in var/, which a fresh clone does not have yet.
+VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
