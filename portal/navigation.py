@@ -59,12 +59,26 @@ def breadcrumbs(request, page):
     return list(visible_pages(request, ancestors))
 
 
+_LINKS_ATTR = "_portal_language_links"
+
+
 def language_links(request, page=None):
     """One entry per language: the same page in that language where it exists.
 
     Without a page (a plain view such as search), the same path in the other language.
-    Each entry is a dict with ``code``, ``name``, ``url``, ``current``, ``available``.
+    Each entry is a dict with ``code``, ``name``, ``url``, ``current``, ``available`` and
+    ``translated`` (a real translation, not an alias showing the German text). Computed
+    once per request: the switcher and the ``hreflang`` links share it.
     """
+    cached = getattr(request, _LINKS_ATTR, None)
+    if cached is not None and cached[0] == getattr(page, "pk", None):
+        return cached[1]
+    links = _language_links(request, page)
+    setattr(request, _LINKS_ATTR, (getattr(page, "pk", None), links))
+    return links
+
+
+def _language_links(request, page):
     current = translation.get_language()
     by_locale = {}
     home = locale_home(request) if page is not None else None
@@ -82,11 +96,13 @@ def language_links(request, page=None):
                 by_locale[code] = (candidate, exact)
     links = []
     for code, name in settings.LANGUAGES:
+        target, translated = None, False
         if page is None:
             url, available = translate_url(request.get_full_path(), code), True
         elif code in by_locale:
             target, available = by_locale[code]
             url = target.get_url(request)
+            translated = available and target.alias_of_id is None
         else:
             url, available = f"/{code}/", False
         links.append(
@@ -96,6 +112,8 @@ def language_links(request, page=None):
                 "url": url,
                 "current": code == current,
                 "available": available,
+                "translated": translated,
+                "page": target,
                 "bidi": code in settings.LANGUAGES_BIDI,
             }
         )

@@ -9,6 +9,7 @@ page as well, whether or not the restriction row has been copied to them yet, so
 translated or aliased workspace never shows up in a listing.
 """
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
@@ -95,9 +96,18 @@ def visible_pages(request, queryset=None):
     Anonymous visitors get public pages only; a member also gets the workspaces of their
     groups; a superuser gets everything live.
     """
+    return _narrow(queryset, hidden_paths_for_request(request))
+
+
+def public_pages(queryset=None):
+    """The live pages an anonymous visitor may see, whoever is asking (sitemaps, feeds)."""
+    return _narrow(queryset, hidden_paths(AnonymousUser()))
+
+
+def _narrow(queryset, hidden):
     if queryset is None:
         queryset = Page.objects.all()
-    return queryset.live().filter(visible_q(hidden_paths_for_request(request)))
+    return queryset.live().filter(visible_q(hidden))
 
 
 def page_is_visible(request, page):

@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from .privacy import visible_pages
+from .privacy import public_pages, visible_pages
 from .search import SearchUnavailable, clean_query, search_with_fallback
 
 logger = logging.getLogger(__name__)
@@ -105,3 +105,33 @@ def server_error(request):
     except Exception:
         body = "<!doctype html><title>500</title><h1>500</h1>"
     return HttpResponse(body, status=500)
+
+
+def sitemap(request):
+    """``/sitemap.xml``: every public page in every language, with its translations.
+
+    Wagtail's own sitemap covers the default locale only. Aliases (German text in another
+    language's tree) are left out; restricted pages never appear, whoever asks — the
+    sitemap is built for an anonymous visitor.
+    """
+    pages = (
+        public_pages()
+        .filter(depth__gt=1, alias_of__isnull=True)
+        .select_related("locale")
+        .order_by("path")
+    )
+    by_key = {}
+    for page in pages:
+        page_url = page.get_full_url(request)
+        if page_url:
+            by_key.setdefault(page.translation_key, []).append(
+                {"url": page_url, "code": page.locale.language_code, "page": page}
+            )
+    entries = [
+        {"url": version["url"], "lastmod": version["page"].last_published_at, "versions": group}
+        for group in by_key.values()
+        for version in group
+    ]
+    return render(
+        request, "portal/sitemap.xml", {"entries": entries}, content_type="application/xml"
+    )

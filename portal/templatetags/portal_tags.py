@@ -1,6 +1,7 @@
 """Template tags for the page frame: navigation, breadcrumbs, language links."""
 
 from django import template
+from django.conf import settings
 
 from wagtail.models import Page
 
@@ -60,3 +61,28 @@ def query_with(context, **changes):
 def content_version():
     """The current content version, for ``{% cache %}`` keys of public fragments."""
     return cache.content_version()
+
+
+@register.inclusion_tag("navigation/alternate_links.html", takes_context=True)
+def alternate_links(context, page):
+    """``<link rel=canonical>`` and ``hreflang`` alternates for a page.
+
+    Only real translations are alternates; an alias (German text in another language's
+    tree) names its German source as canonical instead.
+    """
+    request = context["request"]
+    page = _page_or_none(page)
+    if page is None:
+        return {}
+    links = navigation.language_links(request, page)
+    alternates = [
+        {"code": link["code"], "url": link["page"].get_full_url(request)}
+        for link in links
+        if link["translated"]
+    ]
+    source = next((a for a in alternates if a["code"] == settings.LANGUAGE_CODE), None)
+    if page.alias_of_id:
+        canonical = source["url"] if source else page.get_full_url(request)
+    else:
+        canonical = page.get_full_url(request)
+    return {"canonical": canonical, "alternates": alternates, "x_default": source}
