@@ -61,3 +61,20 @@ def test_health_503_when_database_is_down():
     assert status == "503", result.stderr
     assert json.loads(body) == {"database": "error", "search": "unknown"}
     assert "Traceback" not in result.stdout
+
+
+def test_pages_answer_503_without_traceback_when_database_is_down():
+    code = (
+        "import django; django.setup();"
+        "from django.test import Client;"
+        "c = Client(raise_request_exception=False);"
+        "[print(u, r.status_code, r['Retry-After'], 'Traceback' in r.content.decode(),"
+        " 'kim@kreis-mettmann.de' in r.content.decode())"
+        " for u in ['/de/', '/de/suche/?q=x', '/ar/beratung/'] for r in [c.get(u)]]"
+    )
+    result = _run_portal(code, DATABASE_URL="postgres://nobody@127.0.0.1:1/none")
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 3, result.stderr
+    for line in lines:
+        _url, status, retry, traceback, contact = line.split()
+        assert (status, retry, traceback, contact) == ("503", "60", "False", "True")
