@@ -5,9 +5,11 @@ styles, images and forms, no inline script, nothing framed. The Wagtail admin (w
 inline scripts) and Django's own admin are left to their own defaults.
 """
 
+import hashlib
 import logging
 
 from django.conf import settings
+from django.core.cache import cache as page_cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
@@ -85,3 +87,64 @@ class DatabaseUnavailableMiddleware:
         response["Retry-After"] = "60"
         response["Cache-Control"] = "no-store"
         return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Full-page cache for anonymous visitors; nothing rendered for a member is ever stored.
+
+    A response is stored only when all of these hold: GET, the visitor is anonymous, the
+    status is 200, the response does not set cookies, did not use a CSRF token, and is not
+    marked private/no-store (Wagtail marks restricted pages that way). Keys contain the host,
+    the full path and the content version (``portal/cache.py``), so publishing, unpublishing,
+    moving, deleting or a change of privacy makes every cached page stale at once.
+    A request that carries a session cookie is never answered from the cache.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 300)
+
+    def __call__(self, request):
+        if not self._may_use_cache(request):
+            return self.get_response(request)
+        key = self._key(request)
+        cached = page_cache.get(key)
+        if cached is not None:
+            cached["X-Cache"] = "HIT"
+            return cached
+        response = self.get_response(request)
+        if self._may_store(request, response):
+            response["X-Cache"] = "MISS"
+            if hasattr(response, "add_post_render_callback"):  # a TemplateResponse
+                response.add_post_render_callback(lambda r: page_cache.set(key, r, self.timeout))
+            else:
+                page_cache.set(key, response, self.timeout)
+        return response
+
+    def _may_use_cache(self, request):
+        return (
+            self.timeout > 0
+            and request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(("/admin/", "/documents/", "/healthz"))
+        )
+
+    def _may_store(self, request, response):
+        user = getattr(request, "user", None)
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and (user is None or not user.is_authenticated)
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_USED")
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and not response.has_header("Set-Cookie")
+            and not getattr(response, "streaming", False)
+        )
+
+    def _key(self, request):
+        from .cache import content_version
+
+        raw = f"{request.get_host()}|{request.get_full_path()}|{content_version()}"
+        return "portal:page:" + hashlib.sha256(raw.encode()).hexdigest()

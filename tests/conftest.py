@@ -14,7 +14,19 @@ from wagtail.models import Locale, Page, Site
 
 from groups.factories import WorkspaceIndexPageFactory, WorkspacePageFactory
 from home.factories import ContentPageFactory, HomePageFactory
+from portal.models import PortalSettings
 from services_directory.factories import ServiceDirectoryPageFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache (pages, menus and the content version)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
 
 ROLES = ["anonymous", "member_a", "member_b", "editor", "moderator", "admin"]
 
@@ -26,7 +38,8 @@ def home(db):
     Page.objects.filter(depth=2).delete()
     home = HomePageFactory(parent=root, locale=Locale.objects.get(language_code="de"))
     Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    PortalSettings.for_site(site)  # as on a real site, the settings row exists
     return home
 
 
