@@ -2,10 +2,13 @@
 
 from django import template
 from django.conf import settings
+from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from portal import cache, navigation
+from portal.sanitize import strip_dangerous_urls
 
 register = template.Library()
 
@@ -86,3 +89,9 @@ def alternate_links(context, page):
     else:
         canonical = page.get_full_url(request)
     return {"canonical": canonical, "alternates": alternates, "x_default": source}
+
+
+@register.filter
+def richtext_safe(value):
+    """Wagtail's ``richtext`` filter, minus javascript:/vbscript:/data: URLs."""
+    return mark_safe(strip_dangerous_urls(str(richtext(value))))  # noqa: S308 (sanitised)
