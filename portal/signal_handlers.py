@@ -12,7 +12,7 @@ from contextvars import ContextVar
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
 # Set while this module itself writes restrictions, so its own writes don't echo back.
 _syncing = ContextVar("portal_restriction_syncing", default=False)
@@ -27,11 +27,13 @@ def _guard():
         _syncing.reset(token)
 
 
-def _propagate(restriction):
+def _propagate(restriction, only_unrestricted=False):
     if _syncing.get():
         return
     with _guard():
         for page in _counterparts(restriction.page):
+            if only_unrestricted and PageViewRestriction.objects.filter(page=page).exists():
+                continue
             copy_restriction(restriction, page)
 
 
@@ -54,8 +56,16 @@ def copy_restriction(source, target_page):
 
 
 @receiver(post_save, sender=PageViewRestriction)
-def sync_restriction_on_save(sender, instance, raw=False, **kwargs):
-    if not raw:
+def sync_restriction_on_save(sender, instance, created=False, raw=False, **kwargs):
+    if raw:
+        return
+    if created and instance.restriction_type == BaseViewRestriction.GROUPS:
+        # A new "groups" row is saved before its groups are added (Wagtail's page copy and
+        # alias creation, the admin's privacy dialog). Copying it now would empty the groups
+        # of every counterpart, so only restrict counterparts that have no row yet; the
+        # m2m_changed signal below brings the groups once they are added.
+        _propagate(instance, only_unrestricted=True)
+    else:
         _propagate(instance)
 
 
