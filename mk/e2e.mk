@@ -1,0 +1,23 @@
+# Browser suite (issue 9): journeys in Chromium, axe-core, Nu Html Checker, page weight.
+# Included by the Makefile (`-include mk/*.mk`); uses its PY and UV.
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+E2E_PYTEST := DJANGO_SETTINGS_MODULE=portal.settings.test CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m e2e
+
+.PHONY: e2e-deps screenshots
+
+e2e-deps: node_modules/.package-lock.json ## Chromium (Debian), Playwright, axe-core and vnu-jar
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+	$(UV) sync --frozen --python 3.11
+	@if [ -d locale ]; then $(MAKE) --no-print-directory messages; fi
+
+# Never `playwright install`: the suite drives Debian's Chromium. --ignore-scripts: vnu-jar's
+# postinstall would download a Java runtime; the system's Java 17 runs vnu.jar.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
+e2e: e2e-deps ## Browser journeys, accessibility, HTML validity, page weight (fresh demo portal)
+	$(E2E_PYTEST) tests/e2e
+
+screenshots: e2e-deps ## Regenerate docs/screenshots/*.png of every page type (de, ar)
+	$(E2E_PYTEST) tests/e2e/screenshots.py
