@@ -7,6 +7,7 @@ page weight, screenshots) covers it in both languages.
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 REPORT_DIR = REPO / "var" / "e2e"
@@ -56,6 +57,9 @@ def log_in(page, username, lang="de", next_path=None):
     page.fill("input[name=password]", DEMO_PASSWORD)
     with page.expect_navigation() as navigation:
         page.locator("main form button[type=submit]").click()
+    # Logged in: every page then offers "Log out" (a form posting to /<lang>/abmelden/).
+    if page.locator("form[action$='/abmelden/']").count() == 0:
+        raise AssertionError(f"login as {username} failed; now on {page.url}")
     return navigation.value
 
 
@@ -84,5 +88,9 @@ def open_page_type(open_context, page_type, lang, width=WIDTHS["desktop"], **opt
     assert response.status == page_type.status, (
         f"{page_type.url(lang)} answered {response.status}, expected {page_type.status}"
     )
-    assert response.url.endswith(page_type.url(lang)), f"redirected to {response.url}"
+    expected = urlsplit(page_type.url(lang))
+    actual = urlsplit(response.url)
+    assert (actual.path, actual.query) == (expected.path, expected.query), (
+        f"{page_type.url(lang)} ended at {response.url}"
+    )
     return page, response
