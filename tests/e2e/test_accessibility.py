@@ -49,7 +49,10 @@ def axe_report():
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda p: p.name)
 def test_no_serious_accessibility_violations(open_context, axe_report, page_type, lang):
-    page, _response = open_page_type(open_context, page_type, lang, width=WIDTHS["phone"])
+    # bypass_csp: axe is injected as an inline script, which a strict CSP rightly blocks.
+    page, _response = open_page_type(
+        open_context, page_type, lang, width=WIDTHS["phone"], bypass_csp=True
+    )
     page.add_script_tag(path=AXE)
     failures = []
     for width_name, width in WIDTHS.items():
