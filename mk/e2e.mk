@@ -2,6 +2,8 @@
 # Included by the Makefile (`-include mk/*.mk`); uses its PY and UV.
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Extra pytest arguments, e.g. make e2e E2E_ARGS="-k keyboard --headed"
+E2E_ARGS ?= --durations=5
 E2E_PYTEST := DJANGO_SETTINGS_MODULE=portal.settings.test CHROMIUM=$(CHROMIUM) $(PY) -m pytest -m e2e
 
 .PHONY: e2e-deps screenshots
@@ -17,7 +19,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
 e2e: e2e-deps ## Browser journeys, accessibility, HTML validity, page weight (fresh demo portal)
-	$(E2E_PYTEST) tests/e2e
+	$(E2E_PYTEST) $(E2E_ARGS) tests/e2e
 
 screenshots: e2e-deps ## Regenerate docs/screenshots/*.png of every page type (de, ar)
 	$(E2E_PYTEST) tests/e2e/screenshots.py

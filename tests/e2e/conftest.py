@@ -78,7 +78,9 @@ def portal_url():
     log_path = REPORT_DIR / "server.log"
     manage = [sys.executable, "manage.py"]
     with log_path.open("w") as log:
+        timings = []
         for command in (["migrate", "--noinput"], ["load_demo", "--force"]):
+            started = time.monotonic()
             subprocess.run(  # noqa: S603
                 manage + command,
                 cwd=REPO,
@@ -87,6 +89,8 @@ def portal_url():
                 stderr=subprocess.STDOUT,
                 check=True,
             )
+            timings.append(f"{command[0]} {time.monotonic() - started:.0f} s")
+        started = time.monotonic()
         port = _free_port()
         process = subprocess.Popen(  # noqa: S603
             [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
@@ -98,6 +102,8 @@ def portal_url():
         url = f"http://127.0.0.1:{port}"
         try:
             _wait_for_health(url, process, log_path)
+            timings.append(f"runserver up {time.monotonic() - started:.0f} s")
+            SUMMARY.insert(0, "portal setup: " + ", ".join(timings))
             yield url
         finally:
             process.terminate()
