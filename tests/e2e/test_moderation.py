@@ -16,7 +16,7 @@ from .site import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 
-TARGET = "/de/kontakt/"  # TODO-free switch: a service page once issue 3 lands
+TARGET = "/de/kontakt/"  # a service page (/de/beratung/<slug>/) once issue 3 lands
 TARGET_FIELD = "#id_intro"  # a plain text field of the target's edit form
 
 
