@@ -10,7 +10,7 @@ PORT ?= 8000
 .PHONY: help install messages migrate demo test lint format e2e
 
 help: ## List the targets
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
 
 install: ## Install uv, Python and the locked dependencies into .venv (the shared first step)
 	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv

@@ -1,0 +1,37 @@
+"""`make screenshots`: every public page type at phone and desktop width into docs/screenshots/.
+
+Not part of `make e2e` (the file name doesn't match ``test_*.py``); run it by path.
+German for every page type, Arabic (right to left) for the main public ones.
+"""
+
+import pytest
+from PIL import Image
+
+from .site import PAGE_TYPES, REPO, WIDTHS, open_page_type
+
+pytestmark = pytest.mark.e2e
+
+OUT = REPO / "docs" / "screenshots"
+ARABIC = {"home", "directory", "content"}
+SHOTS = [(page_type, "de") for page_type in PAGE_TYPES] + [
+    (page_type, "ar") for page_type in PAGE_TYPES if page_type.name in ARABIC
+]
+
+
+@pytest.mark.parametrize("width_name", WIDTHS)
+@pytest.mark.parametrize(("page_type", "lang"), SHOTS, ids=lambda v: getattr(v, "name", v))
+def test_screenshot(open_context, page_type, lang, width_name):
+    page, _response = open_page_type(
+        open_context, page_type, lang, width=WIDTHS[width_name], reduced_motion="reduce"
+    )
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{page_type.name}-{lang}-{width_name}.png"
+    page.screenshot(path=path, full_page=True)
+    shrink(path)
+
+
+def shrink(path):
+    """128-colour palette: about a third of the bytes, no visible change for flat pages."""
+    image = Image.open(path).convert("RGB")
+    palette = image.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    palette.save(path, optimize=True)

@@ -1,0 +1,96 @@
+"""What the browser suite knows about the portal: page types, demo logins, contract URLs.
+
+When a feature lands, add its page type to ``PAGE_TYPES`` and every check (axe, vnu,
+page weight, screenshots) covers it in both languages.
+"""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parents[2]
+REPORT_DIR = REPO / "var" / "e2e"
+# Summaries that checks add; printed at the end of the run (conftest.pytest_terminal_summary).
+SUMMARY = []
+DEMO_PASSWORD = "kim-demo"  # portal.demo.demo_password(); the server runs with the default
+LANGUAGES = ("de", "ar")
+WIDTHS = {"phone": 375, "desktop": 1280}
+
+
+@dataclass(frozen=True)
+class PageType:
+    """One public page type, reached at ``path`` (``{lang}`` is replaced) as ``login``."""
+
+    name: str
+    path: str
+    status: int = 200
+    login: str | None = None  # demo user who must be logged in to see it
+
+    def url(self, lang):
+        return self.path.format(lang=lang)
+
+
+PAGE_TYPES = [
+    PageType("home", "/{lang}/"),
+    PageType("content", "/{lang}/ueber-kim/case-management/"),
+    PageType("directory", "/{lang}/beratung/"),
+    PageType("workspace-index", "/{lang}/gremien/"),
+    PageType("search", "/{lang}/suche/?q=Ausbildung"),
+    PageType("login", "/{lang}/anmelden/"),
+    PageType("not-found", "/{lang}/gibt-es-nicht/", status=404),
+    PageType("workspace", "/{lang}/gremien/lenkungsgruppe/", login="lenkung"),
+]
+
+# Contract of ARCHITECTURE.md §5.
+DIRECTORY = "/{lang}/beratung/"
+LOGIN = "/{lang}/anmelden/"
+WORKSPACE = "/de/gremien/lenkungsgruppe/"
+WORKSPACE_INTERNAL_TEXT = "Interne Arbeitsnotizen"  # groups/demo.py: body of every workspace
+
+
+def log_in(page, username, lang="de", next_path=None):
+    """Log ``username`` in through the member login form; returns the response after it."""
+    url = LOGIN.format(lang=lang) + (f"?next={next_path}" if next_path else "")
+    page.goto(url)
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    with page.expect_navigation() as navigation:
+        page.locator("main form button[type=submit]").click()
+    # Logged in: every page then offers "Log out" (a form posting to /<lang>/abmelden/).
+    if page.locator("form[action$='/abmelden/']").count() == 0:
+        raise AssertionError(f"login as {username} failed; now on {page.url}")
+    return navigation.value
+
+
+def write_report(name, data):
+    """Write ``var/e2e/<name>`` as JSON and return its path."""
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    path = REPORT_DIR / name
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    return path
+
+
+def open_page_type(open_context, page_type, lang, width=WIDTHS["desktop"], **options):
+    """Open ``page_type`` in ``lang`` in a fresh context; returns ``(page, response)``.
+
+    Fails unless the page answers with the page type's expected status. ``options`` go to
+    the browser context; ``on_response`` (a callable) sees every response of the page.
+    """
+    on_response = options.pop("on_response", None)
+    context = open_context(
+        login=page_type.login, viewport={"width": width, "height": 900}, **options
+    )
+    page = context.new_page()
+    if on_response:
+        page.on("response", on_response)
+    response = page.goto(page_type.url(lang))
+    assert response.status == page_type.status, (
+        f"{page_type.url(lang)} answered {response.status}, expected {page_type.status}"
+    )
+    expected = urlsplit(page_type.url(lang))
+    actual = urlsplit(response.url)
+    assert (actual.path, actual.query) == (expected.path, expected.query), (
+        f"{page_type.url(lang)} ended at {response.url}"
+    )
+    return page, response
