@@ -53,6 +53,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: compresses every HTML/JSON answer, cached ones too (Django's gzip adds
+    # random padding against BREACH). Static files come pre-compressed from WhiteNoise.
+    "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
     "portal.middleware.AnonymousPageCacheMiddleware",

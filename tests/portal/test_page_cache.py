@@ -48,3 +48,13 @@ def test_cache_follows_privacy_changes(home, content_page, workspace_a, client):
     )
     restriction.groups.add(workspace_a.group)
     assert client.get("/de/ueber-kim/").status_code == 302
+
+
+def test_html_is_compressed(home, content_page, client):
+    import gzip
+
+    response = client.get("/de/ueber-kim/", HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+    html = gzip.decompress(response.content).decode()
+    assert "<h1>Über KIM</h1>" in html
+    assert len(response.content) < len(html.encode()) / 2
