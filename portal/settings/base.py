@@ -136,7 +136,10 @@ if SEARCH_URL:
             "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "kim_"),
             "TIMEOUT": 5,
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            # German stemming for all text fields, as the database backend's "german" config.
+            "INDEX_SETTINGS": {
+                "settings": {"analysis": {"analyzer": {"default": {"type": "german"}}}}
+            },
             "AUTO_UPDATE": True,
         },
         "fallback": {**_DATABASE_SEARCH, "AUTO_UPDATE": False},
