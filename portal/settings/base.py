@@ -121,6 +121,8 @@ SEARCH_ENGINES = {
     "opensearch2": "wagtail.search.backends.opensearch2",
     "opensearch3": "wagtail.search.backends.opensearch3",
 }
+# German stemming for all text fields, as the database backend's "german" config.
+SEARCH_INDEX_SETTINGS = {"settings": {"analysis": {"analyzer": {"default": {"type": "german"}}}}}
 if SEARCH_URL:
     SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "elasticsearch8")
     if SEARCH_ENGINE not in SEARCH_ENGINES:
@@ -136,10 +138,7 @@ if SEARCH_URL:
             "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "kim_"),
             "TIMEOUT": 5,
             "OPTIONS": {},
-            # German stemming for all text fields, as the database backend's "german" config.
-            "INDEX_SETTINGS": {
-                "settings": {"analysis": {"analyzer": {"default": {"type": "german"}}}}
-            },
+            "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
             "AUTO_UPDATE": True,
         },
         "fallback": {**_DATABASE_SEARCH, "AUTO_UPDATE": False},
