@@ -1,5 +1,7 @@
 """Production: refuses to start without a secret and a host list."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -15,11 +17,14 @@ if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must be set in production (comma-separated).")
 
-SECURE_SSL_REDIRECT = True
+# LOCAL_HTTP=1 runs the production configuration over plain HTTP on this machine only
+# (make serve-prod, load tests). Never set it on a server.
+_HTTPS = os.environ.get("LOCAL_HTTP", "") != "1"
+SECURE_SSL_REDIRECT = _HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_HSTS_SECONDS = 31_536_000
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = 31_536_000 if _HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _HTTPS
+SECURE_HSTS_PRELOAD = _HTTPS
+SESSION_COOKIE_SECURE = _HTTPS
+CSRF_COOKIE_SECURE = _HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -1,0 +1,19 @@
+"""gunicorn settings for production (``gunicorn -c portal/gunicorn.conf.py portal.wsgi``).
+
+Two sync workers per core with four threads each suits this I/O-bound app (database and
+cache round trips); override with WEB_CONCURRENCY / GUNICORN_THREADS.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+worker_class = "gthread"
+max_requests = 2000
+max_requests_jitter = 200
+timeout = 30
+graceful_timeout = 20
+accesslog = "-"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
