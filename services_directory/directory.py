@@ -66,6 +66,8 @@ class Entry:
 
     id: int
     title: str
+    alternate_name: str
+    url_path: str
     sort_key: str
     name: str  # folded title and alternate name, for relevance
     type: str  # translation keys of the taxonomies, so every language shares them
@@ -173,6 +175,8 @@ class DirectoryIndex:
         rows = ServicePage.objects.live().values_list(
             "id",
             "title",
+            "alternate_name",
+            "url_path",
             "search_name",
             "service_type__translation_key",
             "organisation__translation_key",
@@ -181,18 +185,20 @@ class DirectoryIndex:
             "minimum_age",
             "maximum_age",
         )
-        for pk, title, name, type_key, org_key, status, alert, min_age, max_age in rows:
+        for pk, title, alt, url_path, name, type_key, org_key, status, alert, lo, hi in rows:
             self.entries[pk] = Entry(
                 id=pk,
                 title=title,
+                alternate_name=alt,
+                url_path=url_path,
                 sort_key=fold(title),
                 name=name,
                 type=str(type_key),
                 organisation=str(org_key),
                 status=status,
                 alert=alert,
-                minimum_age=min_age,
-                maximum_age=max_age,
+                minimum_age=lo,
+                maximum_age=hi,
             )
         for attr, relation, target in (
             ("towns", ServicePage.towns, "town"),
@@ -227,8 +233,21 @@ _lock = threading.Lock()
 _current = {}
 
 
-def get_index():
-    """The facet data for the current :class:`DirectoryVersion` token (one query to check)."""
+def get_index(request=None):
+    """The facet data for the current :class:`DirectoryVersion` token.
+
+    One query checks the token, once per request.
+    """
+    cached = getattr(request, "_directory_index", None)
+    if cached is not None:
+        return cached
+    index = _load_index()
+    if request is not None:
+        request._directory_index = index
+    return index
+
+
+def _load_index():
     token = DirectoryVersion.current()
     index = _current.get("index")
     if index is not None and index.token == token:
@@ -386,7 +405,7 @@ class Result:
 
 def find(request, directory, selection, now=None):
     """Run a search; returns a :class:`Result` (two or three SQL queries after warm-up)."""
-    index = get_index()
+    index = get_index(request)
     local = (now or clock()).astimezone(BERLIN)
     ids, terms = matching_ids(request, directory, selection.query)
     filters = []  # (name, test) in a fixed order

@@ -443,6 +443,13 @@ class ServicePage(Page):
     def is_temporarily_closed(self):
         return self.status == self.Status.TEMPORARILY_CLOSED
 
+    def get_context(self, request, *args, **kwargs):
+        from .presentation import service_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(service_context(self, request))
+        return context
+
 
 # --- Parts of a service (inline children) ---------------------------------------------------
 

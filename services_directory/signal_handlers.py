@@ -31,7 +31,7 @@ WATCHED = [
 
 
 def bump(sender, **kwargs):
-    if kwargs.get("raw"):
+    if kwargs.get("raw") or kwargs.get("action", "post_").startswith("pre_"):
         return
     DirectoryVersion.bump()
 

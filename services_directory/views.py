@@ -28,7 +28,7 @@ def directory_response(page, request, now=None):
 
 
 def directory_context(page, request, now=None):
-    index = directory.get_index()
+    index = directory.get_index(request)
     selection = directory.parse(request.GET, index)
     now = now or directory.clock()
     local = now.astimezone(directory.BERLIN)
@@ -125,19 +125,15 @@ def directory_context(page, request, now=None):
 
     paginator = Paginator(result.ids, RESULTS_PER_PAGE)
     results_page = paginator.get_page(min(selection.page, paginator.num_pages))
-    pages = ServicePage.objects.filter(id__in=list(results_page.object_list)).only(
-        "id", "title", "url_path", "path", "depth", "locale_id", "alternate_name", "content_type_id"
-    )
-    by_id = {p.id: p for p in pages}
     cards = []
     for pk in results_page.object_list:
-        service = by_id.get(pk)
-        entry = result.entries.get(pk)
-        if service is None or entry is None:
-            continue
+        entry = result.entries[pk]
+        # The card needs no query: the URL comes from the path kept in the facet data.
+        service = ServicePage(id=pk, url_path=entry.url_path)
         cards.append(
             {
-                "page": service,
+                "title": entry.title,
+                "alternate_name": entry.alternate_name,
                 "url": service.get_url(request),
                 "type": label("type", entry.type),
                 "organisation": label("organisation", entry.organisation),
