@@ -99,13 +99,13 @@ class Entry:
         )
 
     def is_open(self, local):
-        if self.status != ServicePage.Status.ACTIVE:
+        if self.status != ServicePage.Status.ACTIVE or not self.schedules:
             return False
         weekday, day, now = local.weekday(), local.date(), local.time()
-        return any(
-            w == weekday and opens <= now < closes and _valid(day, vfrom, vto)
-            for w, opens, closes, vfrom, vto in self.schedules
-        )
+        for w, opens, closes, vfrom, vto in self.schedules:
+            if w == weekday and opens <= now < closes and _valid(day, vfrom, vto):
+                return True
+        return False
 
     def next_opening(self, local):
         """``(start, end)`` local datetimes of the current or next opening within a week."""
