@@ -225,6 +225,13 @@ class DirectoryIndex:
             if entry is not None and byday in WEEKDAYS:
                 entry.schedules.append((WEEKDAYS.index(byday), opens, closes, vfrom, vto))
 
+        # Inverted lists (facet → value → ids) so that filters and counts are set operations.
+        self.inverted = {facet: {} for facet in FACETS}
+        for entry in self.entries.values():
+            for facet in FACETS:
+                for value in entry.values(facet):
+                    self.inverted[facet].setdefault(value, set()).add(entry.id)
+
     def term(self, kind, key):
         return self.terms[kind].get(key)
 
@@ -404,43 +411,46 @@ class Result:
 
 
 def find(request, directory, selection, now=None):
-    """Run a search; returns a :class:`Result` (two or three SQL queries after warm-up)."""
+    """Run a search; returns a :class:`Result` (one SQL query once the data is loaded).
+
+    Every filter becomes the set of ids it admits; a facet's counts use the intersection of
+    all *other* filters, so they show what choosing that option would give.
+    """
     index = get_index(request)
     local = (now or clock()).astimezone(BERLIN)
     ids, terms = matching_ids(request, directory, selection.query)
-    filters = []  # (name, test) in a fixed order
+    entries = index.entries
+    found = {pk for pk in ids if pk in entries}  # unknown: published before this reload
+    passing = {}
     for facet, chosen in selection.facets.items():
-        wanted = set(chosen)
-        filters.append((facet, lambda e, f=facet, w=wanted: not w.isdisjoint(e.values(f))))
+        admitted = set()
+        for key in chosen:
+            admitted |= index.inverted[facet].get(key, set())
+        passing[facet] = admitted
     if selection.age is not None:
-        filters.append(("age", lambda e, a=selection.age: e.admits_age(a)))
-    if selection.open_now:
-        filters.append(("open_now", lambda e: e.is_open(local)))
+        age = selection.age
+        passing["age"] = {pk for pk in found if entries[pk].admits_age(age)}
 
-    counts = {facet: {} for facet in FACETS}
-    without = {name: 0 for name, _test in filters}
-    open_now_count = 0
-    results = []
-    for pk in ids:
-        entry = index.entries.get(pk)
-        if entry is None:  # published a moment ago, before this process reloaded
-            continue
-        failed = [name for name, test in filters if not test(entry)]
-        if len(failed) > 1:
-            continue
-        if failed:
-            missing = failed[0]
-            without[missing] += 1
-            if missing in counts:
-                _count(counts[missing], entry.values(missing))
-            continue
-        results.append(entry)
-        for name in without:
-            without[name] += 1
-        for facet in FACETS:
-            _count(counts[facet], entry.values(facet))
-        if selection.open_now or entry.is_open(local):
-            open_now_count += 1
+    def all_but(name):
+        result = found
+        for other, admitted in passing.items():
+            if other != name:
+                result = result & admitted
+        return result
+
+    base_open = all_but("open_now")
+    open_ids = {pk for pk in base_open if entries[pk].is_open(local)}
+    if selection.open_now:
+        passing["open_now"] = open_ids
+    full = all_but(None)
+    counts = {}
+    for facet in FACETS:
+        base = all_but(facet) if facet in passing else full
+        counts[facet] = {
+            key: n for key, admitted in index.inverted[facet].items() if (n := len(base & admitted))
+        }
+    without = {name: len(all_but(name)) for name in passing}
+    results = [entries[pk] for pk in full]
     if terms:
         results.sort(key=lambda e: (-relevance(e, terms), e.sort_key, e.id))
     else:
@@ -448,9 +458,9 @@ def find(request, directory, selection, now=None):
     return Result(
         ids=[e.id for e in results],
         counts=counts,
-        open_now_count=open_now_count,
+        open_now_count=len(open_ids),
         without=without,
-        entries=index.entries,
+        entries=entries,
     )
 
 
