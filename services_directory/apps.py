@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class ServicesDirectoryConfig(AppConfig):
     name = "services_directory"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.register()

@@ -1,13 +1,208 @@
-"""Demo content of the service directory."""
+"""Demo content of the service directory: the ten towns and a realistic set of services.
 
-from portal.demo import demo_step, ensure_child
+Everything here is example data (``EXAMPLE_NOTE``): organisations are typical providers of
+such services, addresses are placeholders near the town centres, phone numbers come from a
+fictional range (0211 99999…) and e-mail addresses are at example.org.
+"""
 
-from .models import ServiceDirectoryPage
+import datetime
+
+from portal.demo import EXAMPLE_NOTE, demo_step, ensure_child
+
+from .factories import (
+    OrganisationFactory,
+    ServiceTypeFactory,
+    TargetGroupFactory,
+    TopicFactory,
+    TownFactory,
+    contact,
+    language,
+    location,
+    schedule,
+)
+from .models import ServiceDirectoryPage, ServicePage, Topic
+
+# name, slug, postal code, latitude, longitude (approximate town centres)
+TOWNS = [
+    ("Erkrath", "erkrath", "40699", 51.2224, 6.9077),
+    ("Haan", "haan", "42781", 51.1930, 7.0130),
+    ("Heiligenhaus", "heiligenhaus", "42579", 51.3265, 6.9710),
+    ("Hilden", "hilden", "40721", 51.1680, 6.9390),
+    ("Langenfeld", "langenfeld", "40764", 51.1090, 6.9480),
+    ("Mettmann", "mettmann", "40822", 51.2500, 6.9750),
+    ("Monheim am Rhein", "monheim", "40789", 51.0920, 6.8870),
+    ("Ratingen", "ratingen", "40878", 51.2970, 6.8490),
+    ("Velbert", "velbert", "42551", 51.3400, 7.0430),
+    ("Wülfrath", "wuelfrath", "42489", 51.2820, 7.0380),
+]
+
+TYPES = [
+    ("JMD – Jugendmigrationsdienst", "jmd", "JMD"),
+    ("MBE – Migrationsberatung für erwachsene Zugewanderte", "mbe", "MBE"),
+    ("Integration Point", "integration-point", "IP"),
+    ("Flüchtlingsberatung", "fluechtlingsberatung", ""),
+    ("Teilhabemanagement", "teilhabemanagement", ""),
+    ("KIM Case Management", "kim-case-management", "KIM"),
+    ("Ausländerbehörde", "auslaenderbehoerde", "ABH"),
+    ("Einbürgerung", "einbuergerung", ""),
+]
+
+LIFE_AREAS = [
+    ("Existenzsicherung", "existenzsicherung"),
+    ("Arbeit und Ausbildung", "arbeit-ausbildung"),
+    ("Bildung", "bildung"),
+    ("Kinderbetreuung", "kinderbetreuung"),
+    ("Sprache", "sprache"),
+    ("Aufenthalt", "aufenthalt"),
+    ("Gesundheit", "gesundheit"),
+]
+FIELDS_OF_ACTION = [
+    ("Sprachförderung und Integrationskurse", "sprachfoerderung"),
+    ("Übergang Schule/Beruf", "uebergang-schule-beruf"),
+    ("Arbeitsmarktzugang", "arbeitsmarktzugang"),
+    ("Zugang zum Ausbildungsmarkt", "ausbildungsmarkt"),
+    ("Verstetigung der aufenthaltsrechtlichen Stellung", "aufenthaltsrecht"),
+]
+TARGET_GROUPS = [
+    ("Geflüchtete", "gefluechtete"),
+    ("(Neu-)Zugewanderte", "neuzugewanderte"),
+    ("Menschen ohne Zugang zu Case Management", "ohne-case-management"),
+    ("Jugendliche und junge Erwachsene", "junge-menschen"),
+    ("Erwachsene Zugewanderte", "erwachsene"),
+    ("Familien", "familien"),
+]
+ORGANISATIONS = [
+    ("Caritasverband (Beispiel)", "caritas"),
+    ("Diakonie (Beispiel)", "diakonie"),
+    ("AWO (Beispiel)", "awo"),
+    ("DRK (Beispiel)", "drk"),
+    ("IN VIA (Beispiel)", "in-via"),
+    ("Jobcenter ME-aktiv (Beispiel)", "jobcenter-me-aktiv"),
+    ("Kreis Mettmann (Beispiel)", "kreis-mettmann"),
+]
+
+# Per type: providers (cycled over the towns), topics, target groups, languages, ages,
+# access, opening hours and a description.
+PROFILES = {
+    "jmd": {
+        "providers": ["in-via", "caritas", "diakonie"],
+        "topics": [
+            "arbeit-ausbildung",
+            "bildung",
+            "sprache",
+            "uebergang-schule-beruf",
+            "ausbildungsmarkt",
+        ],
+        "targets": ["junge-menschen", "neuzugewanderte", "gefluechtete"],
+        "languages": [("de", ""), ("en", ""), ("ar", ""), ("fa", "Dari donnerstags")],
+        "ages": (12, 27),
+        "access": ServicePage.ApplicationProcess.BOTH,
+        "hours": [("TU", 9, 12), ("TH", 14, 17), ("FR", 9, 12)],
+        "text": "Der Jugendmigrationsdienst begleitet junge Menschen von 12 bis 27 Jahren: "
+        "Schule, Sprachkurs, Ausbildungsplatzsuche, Bewerbungen und Fragen des Alltags.",
+    },
+    "mbe": {
+        "providers": ["awo", "caritas", "diakonie", "drk"],
+        "topics": [
+            "existenzsicherung",
+            "arbeit-ausbildung",
+            "sprache",
+            "aufenthalt",
+            "sprachfoerderung",
+            "arbeitsmarktzugang",
+        ],
+        "targets": ["erwachsene", "neuzugewanderte"],
+        "languages": [("de", ""), ("ru", ""), ("tr", ""), ("uk", "montags")],
+        "ages": (27, None),
+        "access": ServicePage.ApplicationProcess.APPOINTMENT,
+        "hours": [("MO", 9, 12), ("WE", 13, 16), ("TH", 9, 12)],
+        "text": "Migrationsberatung für erwachsene Zugewanderte ab 27 Jahren: Integrationskurs, "
+        "Anerkennung von Abschlüssen, Arbeit, Wohnen und Behördenpost.",
+    },
+    "integration-point": {
+        "providers": ["jobcenter-me-aktiv"],
+        "topics": [
+            "arbeit-ausbildung",
+            "existenzsicherung",
+            "arbeitsmarktzugang",
+            "ausbildungsmarkt",
+        ],
+        "targets": ["gefluechtete", "neuzugewanderte"],
+        "languages": [("de", ""), ("en", ""), ("ar", ""), ("uk", "")],
+        "ages": (None, None),
+        "access": ServicePage.ApplicationProcess.APPOINTMENT,
+        "hours": [
+            ("MO", 8, 12),
+            ("TU", 8, 12),
+            ("WE", 8, 12),
+            ("TH", 8, 12),
+            ("TH", 14, 17),
+            ("FR", 8, 12),
+        ],
+        "text": "Der Integration Point hilft beim Weg in Arbeit und Ausbildung: Beratung, "
+        "Vermittlung, Förderung von Sprachkursen und Leistungen zur Existenzsicherung.",
+    },
+    "fluechtlingsberatung": {
+        "providers": ["diakonie", "caritas", "drk"],
+        "topics": ["aufenthalt", "existenzsicherung", "gesundheit", "aufenthaltsrecht"],
+        "targets": ["gefluechtete"],
+        "languages": [("de", ""), ("ar", ""), ("fa", ""), ("ku", "nach Absprache"), ("ti", "")],
+        "ages": (None, None),
+        "access": ServicePage.ApplicationProcess.OPEN,
+        "hours": [("MO", 10, 12), ("WE", 10, 12), ("WE", 14, 16)],
+        "text": "Flüchtlingsberatung für Geflüchtete: Asylverfahren, Aufenthalt, Familiennachzug, "
+        "Wohnen und Gesundheit. Offene Sprechstunde ohne Termin.",
+    },
+    "teilhabemanagement": {
+        "providers": ["stadt"],
+        "topics": ["existenzsicherung", "bildung", "kinderbetreuung", "gesundheit"],
+        "targets": ["gefluechtete", "ohne-case-management", "familien"],
+        "languages": [("de", ""), ("ar", "")],
+        "ages": (None, None),
+        "access": ServicePage.ApplicationProcess.APPOINTMENT,
+        "hours": [("TU", 9, 15), ("TH", 9, 15)],
+        "text": "Das Teilhabemanagement der Stadt begleitet Familien und Einzelne, die noch "
+        "keine feste Beratung haben: Kita-Platz, Schule, Gesundheit und Freizeit.",
+    },
+    "kim-case-management": {
+        "providers": ["kreis-mettmann"],
+        "topics": ["aufenthalt", "arbeit-ausbildung", "aufenthaltsrecht", "arbeitsmarktzugang"],
+        "targets": ["gefluechtete", "neuzugewanderte", "ohne-case-management"],
+        "languages": [("de", ""), ("en", ""), ("tr", ""), ("ar", "")],
+        "ages": (None, None),
+        "access": ServicePage.ApplicationProcess.APPOINTMENT,
+        "hours": [("MO", 9, 12), ("WE", 9, 12), ("TH", 13, 16)],
+        "text": "Das KIM Case Management begleitet Menschen mit komplexem Beratungsbedarf "
+        "rechtskreisübergreifend – etwa zur Verstetigung des Aufenthalts und zum Weg in Arbeit.",
+    },
+}
+COUNTY_SERVICES = [
+    (
+        "auslaenderbehoerde",
+        "Ausländerbehörde Kreis Mettmann",
+        "Aufenthaltstitel, Verlängerungen, Beschäftigungserlaubnis und Umzug in den Kreis – "
+        "nur mit Termin.",
+        ["aufenthalt", "aufenthaltsrecht"],
+        "Reisepass\nAktuelles biometrisches Foto\nMeldebescheinigung",
+    ),
+    (
+        "einbuergerung",
+        "Einbürgerung beim Kreis Mettmann",
+        "Beratung und Antrag zur Einbürgerung: Voraussetzungen, Einbürgerungstest, "
+        "Sprachnachweis und Gebühren.",
+        ["aufenthalt", "aufenthaltsrecht", "sprache"],
+        "Reisepass\nSprachzertifikat B1\nNachweis über den Lebensunterhalt",
+    ),
+]
+
+
+def _phone(n):
+    return f"0211 99999{n:03d}"
 
 
 @demo_step(order=20)
 def demo_directory(context):
-    context["directory"] = ensure_child(
+    directory = ensure_child(
         context["home"],
         ServiceDirectoryPage,
         "beratung",
@@ -16,3 +211,133 @@ def demo_directory(context):
         "Kreises Mettmann – nach Thema, Stadt, Sprache und Alter.",
         show_in_menus=True,
     )
+    context["directory"] = directory
+
+    towns = {slug: TownFactory(name=name, slug=slug) for name, slug, *_rest in TOWNS}
+    types = {
+        slug: ServiceTypeFactory(name=name, slug=slug, abbreviation=abbr)
+        for name, slug, abbr in TYPES
+    }
+    topics = {slug: TopicFactory(name=name, slug=slug) for name, slug in LIFE_AREAS}
+    topics.update(
+        {
+            slug: TopicFactory(name=name, slug=slug, kind=Topic.Kind.FIELD_OF_ACTION)
+            for name, slug in FIELDS_OF_ACTION
+        }
+    )
+    targets = {slug: TargetGroupFactory(name=name, slug=slug) for name, slug in TARGET_GROUPS}
+    orgs = {slug: OrganisationFactory(name=name, slug=slug) for name, slug in ORGANISATIONS}
+    for name, slug, *_rest in TOWNS:
+        orgs[f"stadt-{slug}"] = OrganisationFactory(
+            name=f"Stadtverwaltung {name} (Beispiel)", slug=f"stadt-{slug}"
+        )
+
+    verified = datetime.date(2026, 10, 1)
+    number = 100
+    for type_slug, profile in PROFILES.items():
+        for position, (town_name, town_slug, postal_code, lat, lon) in enumerate(TOWNS):
+            number += 1
+            provider = profile["providers"][position % len(profile["providers"])]
+            if provider == "stadt":
+                provider = f"stadt-{town_slug}"
+            service_type = types[type_slug]
+            short = service_type.abbreviation or service_type.name
+            title = f"{short if type_slug in ('jmd', 'mbe') else service_type.name} {town_name}"
+            minimum_age, maximum_age = profile["ages"]
+            fields = {
+                "title": title,
+                "alternate_name": service_type.abbreviation,
+                "description": f"<p>{profile['text']}</p><p>{EXAMPLE_NOTE}</p>",
+                "service_type": service_type,
+                "organisation": orgs[provider],
+                "towns": [towns[town_slug]],
+                "topics": [topics[t] for t in profile["topics"]],
+                "target_groups": [targets[t] for t in profile["targets"]],
+                "minimum_age": minimum_age,
+                "maximum_age": maximum_age,
+                "application_process": profile["access"],
+                "application_process_description": "Termine telefonisch oder per E-Mail.",
+                "fees_description": "kostenlos",
+                "interpretation_services": "Sprachmittlung nach Absprache",
+                "assured_date": verified - datetime.timedelta(days=40 * (position % 7)),
+                "assurer": "Redaktion KIM (Beispiel)",
+                "assurer_email": f"pruefung-{type_slug}@example.org",
+                "languages": [language(code, note) for code, note in profile["languages"]],
+                "locations": [
+                    location(
+                        name=f"{service_type.name} {town_name}",
+                        address_1=f"Beispielstraße {position + 1}",
+                        postal_code=postal_code,
+                        city=town_name,
+                        town=towns[town_slug],
+                        latitude=f"{lat + 0.0007 * (number % 5):.6f}",
+                        longitude=f"{lon + 0.0009 * (number % 3):.6f}",
+                        accessibility="Stufenloser Zugang" if position % 3 else "Eingang mit Stufe",
+                        transit_note="Bus, Haltestelle Rathaus (Beispiel)",
+                    )
+                ],
+                "schedules": [
+                    schedule(day, opens, closes) for day, opens, closes in profile["hours"]
+                ],
+                "contacts": [
+                    contact(
+                        role="Beratung",
+                        phone=_phone(number),
+                        phone_languages=",".join(code for code, _ in profile["languages"][:3]),
+                        email=f"{type_slug}-{town_slug}@example.org",
+                    )
+                ],
+            }
+            if type_slug == "jmd" and town_slug == "haan":
+                fields["status"] = ServicePage.Status.TEMPORARILY_CLOSED
+                fields["alert"] = "Wegen Umzug vorübergehend geschlossen (Beispiel)."
+            if type_slug == "mbe" and town_slug == "ratingen":
+                fields["alert"] = "Am Freitag nur telefonisch erreichbar (Beispiel)."
+            ensure_child(directory, ServicePage, f"{type_slug}-{town_slug}", **fields)
+
+    # The county's own offices serve every town from Mettmann.
+    _name, _slug, postal_code, lat, lon = TOWNS[5]
+    for type_slug, title, text, topic_slugs, documents in COUNTY_SERVICES:
+        number += 1
+        ensure_child(
+            directory,
+            ServicePage,
+            type_slug,
+            title=title,
+            alternate_name=types[type_slug].abbreviation,
+            description=f"<p>{text}</p><p>{EXAMPLE_NOTE}</p>",
+            service_type=types[type_slug],
+            organisation=orgs["kreis-mettmann"],
+            towns=list(towns.values()),
+            topics=[topics[t] for t in topic_slugs],
+            target_groups=[targets["neuzugewanderte"], targets["gefluechtete"]],
+            application_process=ServicePage.ApplicationProcess.APPOINTMENT,
+            required_documents=documents,
+            fees_description="Gebühren nach Aufenthaltsverordnung bzw. Staatsangehörigkeitsgesetz",
+            assured_date=verified,
+            assurer="Redaktion KIM (Beispiel)",
+            languages=[language("de"), language("en")],
+            locations=[
+                location(
+                    name="Kreishaus Mettmann (Beispiel)",
+                    address_1="Beispielplatz 1",
+                    postal_code=postal_code,
+                    city="Mettmann",
+                    town=towns["mettmann"],
+                    latitude=f"{lat:.6f}",
+                    longitude=f"{lon:.6f}",
+                    accessibility="Stufenloser Zugang, Aufzug",
+                    transit_note="S28, Haltestelle Mettmann Stadtwald (Beispiel)",
+                )
+            ],
+            schedules=[
+                schedule("MO", "08:30", 12, by_appointment_only=True),
+                schedule("TU", "08:30", 12, by_appointment_only=True),
+                schedule("TH", 14, 17, by_appointment_only=True),
+            ],
+            contacts=[
+                contact(
+                    role="Terminvergabe", phone=_phone(number), email=f"{type_slug}@example.org"
+                )
+            ],
+        )

@@ -1,0 +1,469 @@
+"""Finding services: text search, facets with counts, age, "open now", ordering.
+
+How a request is answered (WAGTAIL_NOTES.md, "Search at 10,000 services"):
+
+1. **One SQL query** returns the ids of the services this visitor may see
+   (``portal.privacy.visible_pages``) that match the text query. The text query runs against
+   a folded copy of each service's searchable text (``text.fold``), word parts included,
+   so "Beratung" finds "Migrationsberatung" and "Fluechtling" finds "Flüchtling". On
+   PostgreSQL, Wagtail's full-text index (German stemming) adds its hits, and a query
+   without any hit is retried with trigram word similarity (typos).
+2. **Facet data** (types, towns, topics, target groups, languages, ages, opening hours of all
+   live services, and the names of the vocabularies) is kept in memory per process and
+   reloaded when :class:`~services_directory.models.DirectoryVersion` changes (saves,
+   publishing, unpublishing, deletions). Several processes therefore never disagree for
+   longer than one request, and no shared cache is needed.
+3. Facet counts, the age and "open now" filters and the ordering are computed in Python on
+   the ids from step 1, and **one more query** loads the pages of the current result page.
+"""
+
+import datetime
+import logging
+import threading
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.db import connection
+from django.utils import timezone
+
+from portal.privacy import visible_pages
+
+from .models import (
+    DirectoryVersion,
+    Organisation,
+    ServiceLanguage,
+    ServicePage,
+    ServiceSchedule,
+    ServiceType,
+    TargetGroup,
+    Topic,
+    Town,
+)
+from .text import fold, query_terms
+
+logger = logging.getLogger(__name__)
+BERLIN = ZoneInfo("Europe/Berlin")
+WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+# GET parameter → taxonomy kind. ``language`` takes ISO 639-1 codes instead of slugs.
+FACETS = ("town", "type", "topic", "language", "target")
+TAXONOMIES = {
+    "town": Town,
+    "type": ServiceType,
+    "topic": Topic,
+    "target": TargetGroup,
+    "organisation": Organisation,
+}
+
+
+def clock():
+    """The current time; tests replace this function to travel in time."""
+    return timezone.now()
+
+
+@dataclass
+class Entry:
+    """What the directory needs to know about one live service, without touching the DB."""
+
+    id: int
+    title: str
+    alternate_name: str
+    url_path: str
+    sort_key: str
+    name: str  # folded title and alternate name, for relevance
+    type: str  # translation keys of the taxonomies, so every language shares them
+    organisation: str
+    status: str
+    alert: str
+    minimum_age: int | None
+    maximum_age: int | None
+    towns: set = field(default_factory=set)
+    topics: set = field(default_factory=set)
+    targets: set = field(default_factory=set)
+    languages: list = field(default_factory=list)
+    schedules: list = field(default_factory=list)  # (weekday, opens, closes, from, to)
+
+    def values(self, facet):
+        if facet == "type":
+            return (self.type,)
+        if facet == "town":
+            return self.towns
+        if facet == "topic":
+            return self.topics
+        if facet == "target":
+            return self.targets
+        return self.languages
+
+    def admits_age(self, age):
+        return (self.minimum_age is None or self.minimum_age <= age) and (
+            self.maximum_age is None or age <= self.maximum_age
+        )
+
+    def is_open(self, local):
+        if self.status != ServicePage.Status.ACTIVE or not self.schedules:
+            return False
+        weekday, day, now = local.weekday(), local.date(), local.time()
+        for w, opens, closes, vfrom, vto in self.schedules:
+            if w == weekday and opens <= now < closes and _valid(day, vfrom, vto):
+                return True
+        return False
+
+    def next_opening(self, local):
+        """``(start, end)`` local datetimes of the current or next opening within a week."""
+        if self.status != ServicePage.Status.ACTIVE or not self.schedules:
+            return None
+        best = None
+        for offset in range(8):
+            day = local.date() + datetime.timedelta(days=offset)
+            for w, opens, closes, vfrom, vto in self.schedules:
+                if w != day.weekday() or not _valid(day, vfrom, vto):
+                    continue
+                start = datetime.datetime.combine(day, opens, tzinfo=BERLIN)
+                end = datetime.datetime.combine(day, closes, tzinfo=BERLIN)
+                if end <= local:
+                    continue
+                if best is None or start < best[0]:
+                    best = (start, end)
+            if best is not None:
+                return best
+        return None
+
+
+def _valid(day, valid_from, valid_to):
+    return (valid_from is None or valid_from <= day) and (valid_to is None or day <= valid_to)
+
+
+@dataclass
+class Term:
+    key: str  # translation key
+    slug: str
+    names: dict  # locale id → name
+    kind: str = ""
+    abbreviation: str = ""
+
+    def name(self, locale_id, default_locale_id):
+        return self.names.get(locale_id) or self.names.get(default_locale_id) or self.slug
+
+
+class DirectoryIndex:
+    """Facet data of every live service and the vocabularies, loaded in 11 queries."""
+
+    def __init__(self, token):
+        from wagtail.models import Locale
+
+        self.token = token
+        self.locales = dict(Locale.objects.values_list("language_code", "id"))
+        self.default_locale_id = Locale.get_default().id
+        self.terms = {}
+        self.by_slug = {}
+        for kind, model in TAXONOMIES.items():
+            extra = ["kind"] if model is Topic else ["abbreviation"] if model is ServiceType else []
+            terms = {}
+            for row in model.objects.values("translation_key", "slug", "locale_id", "name", *extra):
+                key = str(row["translation_key"])
+                term = terms.get(key)
+                if term is None:
+                    term = terms[key] = Term(key=key, slug=row["slug"], names={})
+                term.names[row["locale_id"]] = row["name"]
+                if row["locale_id"] == self.default_locale_id:
+                    term.slug = row["slug"]
+                    term.kind = row.get("kind", "")
+                    term.abbreviation = row.get("abbreviation", "")
+            self.terms[kind] = terms
+            self.by_slug[kind] = {term.slug: key for key, term in terms.items()}
+
+        self.entries = {}
+        rows = ServicePage.objects.live().values_list(
+            "id",
+            "title",
+            "alternate_name",
+            "url_path",
+            "search_name",
+            "service_type__translation_key",
+            "organisation__translation_key",
+            "status",
+            "alert",
+            "minimum_age",
+            "maximum_age",
+        )
+        for pk, title, alt, url_path, name, type_key, org_key, status, alert, lo, hi in rows:
+            self.entries[pk] = Entry(
+                id=pk,
+                title=title,
+                alternate_name=alt,
+                url_path=url_path,
+                sort_key=fold(title),
+                name=name,
+                type=str(type_key),
+                organisation=str(org_key),
+                status=status,
+                alert=alert,
+                minimum_age=lo,
+                maximum_age=hi,
+            )
+        for attr, relation, target in (
+            ("towns", ServicePage.towns, "town"),
+            ("topics", ServicePage.topics, "topic"),
+            ("targets", ServicePage.target_groups, "targetgroup"),
+        ):
+            through = relation.through
+            for pk, key in through.objects.values_list(
+                "servicepage_id", f"{target}__translation_key"
+            ):
+                entry = self.entries.get(pk)
+                if entry is not None:
+                    getattr(entry, attr).add(str(key))
+        for pk, code in ServiceLanguage.objects.order_by("sort_order").values_list(
+            "service_id", "code"
+        ):
+            entry = self.entries.get(pk)
+            if entry is not None and code not in entry.languages:
+                entry.languages.append(code)
+        for pk, byday, opens, closes, vfrom, vto in ServiceSchedule.objects.values_list(
+            "service_id", "byday", "opens_at", "closes_at", "valid_from", "valid_to"
+        ):
+            entry = self.entries.get(pk)
+            if entry is not None and byday in WEEKDAYS:
+                entry.schedules.append((WEEKDAYS.index(byday), opens, closes, vfrom, vto))
+
+        # Inverted lists (facet → value → ids) so that filters and counts are set operations.
+        self.inverted = {facet: {} for facet in FACETS}
+        for entry in self.entries.values():
+            for facet in FACETS:
+                for value in entry.values(facet):
+                    self.inverted[facet].setdefault(value, set()).add(entry.id)
+
+    def term(self, kind, key):
+        return self.terms[kind].get(key)
+
+
+_lock = threading.Lock()
+_current = {}
+
+
+def get_index(request=None):
+    """The facet data for the current :class:`DirectoryVersion` token.
+
+    One query checks the token, once per request.
+    """
+    cached = getattr(request, "_directory_index", None)
+    if cached is not None:
+        return cached
+    index = _load_index()
+    if request is not None:
+        request._directory_index = index
+    return index
+
+
+def _load_index():
+    token = DirectoryVersion.current()
+    index = _current.get("index")
+    if index is not None and index.token == token:
+        return index
+    with _lock:
+        index = _current.get("index")
+        if index is None or index.token != token:
+            index = DirectoryIndex(token)
+            _current["index"] = index
+    return index
+
+
+# --- Parameters -----------------------------------------------------------------------------
+
+
+@dataclass
+class Selection:
+    """The visitor's choices, validated; ``messages`` says what was ignored and why."""
+
+    raw_query: str = ""
+    query: str = ""
+    facets: dict = field(default_factory=dict)  # facet → list of translation keys / codes
+    age: int | None = None
+    open_now: bool = False
+    page: int = 1
+    messages: list = field(default_factory=list)
+
+    @property
+    def active(self):
+        return bool(
+            self.query or any(self.facets.values()) or self.age is not None or self.open_now
+        )
+
+
+MAX_VALUES_PER_FACET = 20
+
+
+def parse(params, index):
+    """Read the GET parameters; unknown values are dropped with a message, never an error."""
+    from django.utils.translation import gettext as _
+
+    from portal.search import clean_query
+
+    from .models import language_names
+
+    selection = Selection()
+    selection.raw_query = (params.get("q") or "")[:200]
+    selection.query = clean_query(" ".join(params.getlist("q"))[:1000])
+    known_languages = language_names("de")
+    for facet in FACETS:
+        chosen = []
+        for value in params.getlist(facet)[:MAX_VALUES_PER_FACET]:
+            value = value.strip().lower()
+            if not value:
+                continue
+            key = value if facet == "language" else index.by_slug[facet].get(value)
+            if facet == "language" and value not in known_languages:
+                key = None
+            if key is None:
+                selection.messages.append(
+                    _("The filter value “%(value)s” is unknown and was ignored.")
+                    % {"value": value[:40]}
+                )
+            elif key not in chosen:
+                chosen.append(key)
+        if chosen:
+            selection.facets[facet] = chosen
+    age = (params.get("age") or "").strip()
+    if age:
+        try:
+            selection.age = int(age)
+            if not 0 <= selection.age <= 120:
+                raise ValueError
+        except ValueError:
+            selection.age = None
+            selection.messages.append(
+                _("Please enter the age as a whole number between 0 and 120.")
+            )
+    selection.open_now = (params.get("open_now") or "") not in ("", "0", "false", "off")
+    try:
+        selection.page = max(1, int(params.get("page") or 1))
+    except ValueError:
+        selection.page = 1
+    return selection
+
+
+# --- Searching ------------------------------------------------------------------------------
+
+
+def matching_ids(request, directory, query):
+    """Ids of the visible services under ``directory`` matching ``query`` (SQL step)."""
+    queryset = visible_pages(
+        request, ServicePage.objects.descendant_of(directory).filter(locale_id=directory.locale_id)
+    ).exclude(status=ServicePage.Status.DEFUNCT)
+    terms = query_terms(query)
+    if not terms:
+        return list(queryset.values_list("id", flat=True)), terms
+    matched = queryset
+    for term in terms:
+        matched = matched.filter(search_text__contains=term)
+    ids = list(matched.values_list("id", flat=True))
+    if connection.vendor == "postgresql":
+        ids = _postgres_extra(queryset, query, terms, ids)
+    return ids, terms
+
+
+def _postgres_extra(queryset, query, terms, ids):
+    """German stemming from Wagtail's full-text index; trigram similarity for typos."""
+    from django.db.models import Q
+
+    from wagtail.search.backends import get_search_backend
+
+    try:
+        backend = get_search_backend("fallback" if _engine_is_remote() else "default")
+        found = backend.search(query, queryset.only("id"), order_by_relevance=False)
+        ids = list(dict.fromkeys([*ids, *(page.pk for page in found)]))
+    except Exception:  # the search engine is optional here: substring hits stand alone
+        logger.warning("Directory: full-text search failed", exc_info=True)
+    if ids:
+        return ids
+    similar = Q()
+    for term in terms:
+        similar &= Q(search_text__trigram_word_similar=term)
+    return list(queryset.filter(similar).values_list("id", flat=True))
+
+
+def _engine_is_remote():
+    from django.conf import settings
+
+    return "fallback" in settings.WAGTAILSEARCH_BACKENDS
+
+
+def relevance(entry, terms):
+    """Higher when the query words are in the service's name rather than in its text."""
+    score = 0
+    words = entry.name.split()
+    for term in terms:
+        if term in words:
+            score += 3
+        elif any(word.startswith(term) for word in words):
+            score += 2
+        elif term in entry.name:
+            score += 1
+    return score
+
+
+@dataclass
+class Result:
+    ids: list  # ordered ids of all results
+    counts: dict  # facet → {key: count}, each ignoring the facet's own selection
+    open_now_count: int
+    without: dict  # filter name → number of results if that filter alone were removed
+    entries: dict
+
+
+def find(request, directory, selection, now=None):
+    """Run a search; returns a :class:`Result` (one SQL query once the data is loaded).
+
+    Every filter becomes the set of ids it admits; a facet's counts use the intersection of
+    all *other* filters, so they show what choosing that option would give.
+    """
+    index = get_index(request)
+    local = (now or clock()).astimezone(BERLIN)
+    ids, terms = matching_ids(request, directory, selection.query)
+    entries = index.entries
+    found = {pk for pk in ids if pk in entries}  # unknown: published before this reload
+    passing = {}
+    for facet, chosen in selection.facets.items():
+        admitted = set()
+        for key in chosen:
+            admitted |= index.inverted[facet].get(key, set())
+        passing[facet] = admitted
+    if selection.age is not None:
+        age = selection.age
+        passing["age"] = {pk for pk in found if entries[pk].admits_age(age)}
+
+    def all_but(name):
+        result = found
+        for other, admitted in passing.items():
+            if other != name:
+                result = result & admitted
+        return result
+
+    base_open = all_but("open_now")
+    open_ids = {pk for pk in base_open if entries[pk].is_open(local)}
+    if selection.open_now:
+        passing["open_now"] = open_ids
+    full = all_but(None)
+    counts = {}
+    for facet in FACETS:
+        base = all_but(facet) if facet in passing else full
+        counts[facet] = {
+            key: n for key, admitted in index.inverted[facet].items() if (n := len(base & admitted))
+        }
+    without = {name: len(all_but(name)) for name in passing}
+    results = [entries[pk] for pk in full]
+    if terms:
+        results.sort(key=lambda e: (-relevance(e, terms), e.sort_key, e.id))
+    else:
+        results.sort(key=lambda e: (e.sort_key, e.id))
+    return Result(
+        ids=[e.id for e in results],
+        counts=counts,
+        open_now_count=len(open_ids),
+        without=without,
+        entries=entries,
+    )
+
+
+def _count(counter, values):
+    for value in values:
+        counter[value] = counter.get(value, 0) + 1

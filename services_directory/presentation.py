@@ -1,0 +1,151 @@
+"""What the service page shows: opening hours per location, languages, JSON-LD."""
+
+import json
+
+from django.utils import translation
+from django.utils.dates import WEEKDAYS
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+from . import directory
+from .models import ServiceSchedule, language_names
+
+SCHEMA_DAYS = {
+    "MO": "Monday",
+    "TU": "Tuesday",
+    "WE": "Wednesday",
+    "TH": "Thursday",
+    "FR": "Friday",
+    "SA": "Saturday",
+    "SU": "Sunday",
+}
+# Like Django's json_script: nothing in the data can close the <script> element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def service_context(page, request):
+    now = directory.clock().astimezone(directory.BERLIN)
+    today = now.date()
+    language = translation.get_language() or "de"
+    names = language_names(language)
+    locations = list(page.locations.all())
+    schedules = [s for s in page.schedules.all() if s.is_valid_on(today) or _future(s, today)]
+    groups = []
+    for location in [*locations, None]:
+        rows = [s for s in schedules if s.location_id == (location.pk if location else None)]
+        if location is not None:
+            rows += [s for s in schedules if s.location_id is None]
+        if location is None and (locations or not rows):
+            continue
+        groups.append({"location": location, "days": _week(rows, now)})
+    languages = [
+        {"code": lang.code, "name": names.get(lang.code, lang.code), "note": lang.note}
+        for lang in page.languages.all()
+    ]
+    contacts = [
+        {
+            "contact": contact,
+            "languages": [names.get(code, code) for code in contact.language_codes],
+        }
+        for contact in page.contacts.all()
+    ]
+    return {
+        "locations_with_hours": groups,
+        "service_languages": languages,
+        "service_contacts": contacts,
+        "service_type": page.service_type.localized,
+        "organisation": page.organisation.localized,
+        "town_names": [t.localized.name for t in page.towns.all()],
+        "topic_names": [t.localized.name for t in page.topics.all()],
+        "target_group_names": [t.localized.name for t in page.target_groups.all()],
+        "required_document_lines": [
+            line.strip() for line in page.required_documents.splitlines() if line.strip()
+        ],
+        "json_ld": json_ld(page, request, locations, schedules),
+        "today": today,
+    }
+
+
+def _future(schedule, today):
+    return schedule.valid_from is not None and schedule.valid_from > today
+
+
+def _week(rows, now):
+    """Seven entries Monday–Sunday with their ranges; today's is marked."""
+    days = []
+    for index, code in enumerate(directory.WEEKDAYS):
+        ranges = sorted(
+            (s for s in rows if s.byday == code and s.is_valid_on(now.date())),
+            key=lambda s: s.opens_at,
+        )
+        days.append(
+            {
+                "code": code,
+                "name": WEEKDAYS[index],
+                "ranges": ranges,
+                "is_today": index == now.weekday(),
+            }
+        )
+    return days
+
+
+def json_ld(page, request, locations, schedules):
+    """schema.org ``GovernmentService`` with places and OpeningHoursSpecification."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": page.title,
+        "url": page.get_full_url(request),
+        "description": strip_tags(page.description or "").strip(),
+        "serviceType": page.service_type.localized.name,
+        "provider": {"@type": "Organization", "name": page.organisation.localized.name},
+        "areaServed": [{"@type": "City", "name": town.localized.name} for town in page.towns.all()],
+        "availableLanguage": [lang.code for lang in page.languages.all()],
+    }
+    if page.alternate_name:
+        data["alternateName"] = page.alternate_name
+    places = []
+    for location in locations:
+        place = {
+            "@type": "Place",
+            "name": str(location),
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": location.address_1,
+                "postalCode": location.postal_code,
+                "addressLocality": location.city,
+                "addressCountry": "DE",
+            },
+        }
+        if location.latitude is not None and location.longitude is not None:
+            place["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(location.latitude),
+                "longitude": float(location.longitude),
+            }
+        hours = [_opening_spec(s) for s in schedules if s.location_id in (None, location.pk)]
+        if hours:
+            place["openingHoursSpecification"] = hours
+        places.append(place)
+    if places:
+        data["availableChannel"] = {"@type": "ServiceChannel", "serviceLocation": places}
+    elif schedules:
+        data["hoursAvailable"] = [_opening_spec(s) for s in schedules]
+    phones = [c.phone for c in page.contacts.all() if c.phone]
+    if phones:
+        data["telephone"] = phones[0]
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))  # noqa: S308
+
+
+def _opening_spec(schedule: ServiceSchedule):
+    spec = {
+        "@type": "OpeningHoursSpecification",
+        "dayOfWeek": f"https://schema.org/{SCHEMA_DAYS[schedule.byday]}",
+        "opens": schedule.opens_at.strftime("%H:%M"),
+        "closes": schedule.closes_at.strftime("%H:%M"),
+    }
+    if schedule.valid_from:
+        spec["validFrom"] = schedule.valid_from.isoformat()
+    if schedule.valid_to:
+        spec["validThrough"] = schedule.valid_to.isoformat()
+    return spec

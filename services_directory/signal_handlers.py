@@ -1,0 +1,53 @@
+"""Tell every process that the directory's data changed (see ``directory.get_index``)."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from wagtail.signals import page_published, page_unpublished
+
+from .models import (
+    DirectoryVersion,
+    Organisation,
+    ServiceLanguage,
+    ServiceLocation,
+    ServicePage,
+    ServiceSchedule,
+    ServiceType,
+    TargetGroup,
+    Topic,
+    Town,
+)
+
+WATCHED = [
+    ServicePage,
+    ServiceLanguage,
+    ServiceLocation,
+    ServiceSchedule,
+    Town,
+    ServiceType,
+    Topic,
+    TargetGroup,
+    Organisation,
+]
+
+
+def bump(sender, **kwargs):
+    if kwargs.get("raw") or kwargs.get("action", "post_").startswith("pre_"):
+        return
+    DirectoryVersion.bump()
+
+
+def bump_for_page(sender, instance, **kwargs):
+    if isinstance(instance, ServicePage) or issubclass(sender, ServicePage):
+        DirectoryVersion.bump()
+
+
+def register():
+    for model in WATCHED:
+        post_save.connect(bump, sender=model, dispatch_uid=f"directory-save-{model.__name__}")
+        post_delete.connect(bump, sender=model, dispatch_uid=f"directory-del-{model.__name__}")
+    for relation in (ServicePage.towns, ServicePage.topics, ServicePage.target_groups):
+        m2m_changed.connect(
+            bump, sender=relation.through, dispatch_uid=f"directory-m2m-{relation.field.name}"
+        )
+    page_published.connect(bump_for_page, dispatch_uid="directory-published")
+    page_unpublished.connect(bump_for_page, dispatch_uid="directory-unpublished")
