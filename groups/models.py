@@ -136,7 +136,8 @@ class WorkspaceIndexPage(RoutablePageMixin, Page):
 
         return account(request, self)
 
-    @re_path(r"^kalender/(?P<token>[A-Za-z0-9_-]{20,100})\.ics$", name="calendar_feed")
+    # Wagtail serves only paths of word characters ending in "/": no ".ics" suffix.
+    @re_path(r"^kalender/(?P<token>[A-Za-z0-9_-]{20,100})/$", name="calendar_feed")
     def calendar_feed(self, request, token):
         from .views import calendar_feed
 
@@ -494,7 +495,7 @@ class MeetingPage(WorkspaceTreeMixin, RoutablePageMixin, Page):
         context["ics_url"] = self.get_url(request) + self.reverse_subpage("ics")
         return context
 
-    @path("termin.ics", name="ics")
+    @path("kalender/", name="ics")
     def ics(self, request):
         from .views import meeting_ics
 
