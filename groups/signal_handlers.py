@@ -8,6 +8,7 @@ of their profile, with a link to the meeting in that language where it exists.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -20,9 +21,10 @@ from .models import MeetingPage, MinutesNotification
 
 
 def _link_for(meeting, language):
+    # An alias goes live together with its source, possibly just after this signal.
     localized = (
-        Page.objects.live()
-        .filter(translation_key=meeting.translation_key, locale__language_code=language)
+        Page.objects.filter(translation_key=meeting.translation_key, locale__language_code=language)
+        .filter(Q(live=True) | Q(alias_of=meeting))
         .first()
     )
     return (localized or meeting).get_full_url()
