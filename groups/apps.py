@@ -8,3 +8,7 @@ class GroupsConfig(AppConfig):
 
     def ready(self):
         from . import signal_handlers  # noqa: F401
+        from .permissions import narrow_document_permission_policy, narrow_page_permission_policy
+
+        narrow_document_permission_policy()
+        narrow_page_permission_policy()

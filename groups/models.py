@@ -463,7 +463,14 @@ class MeetingPage(WorkspaceTreeMixin, RoutablePageMixin, Page):
         InlinePanel("action_items", heading=_("Action items"), label=_("action item")),
     ]
     # Members find meetings through the site search; the helper hides them from everyone else.
-    search_fields = Page.search_fields + [index.SearchField("place")]
+    search_fields = Page.search_fields + [
+        index.SearchField("place"),
+        index.RelatedFields(
+            "agenda_items", [index.SearchField("title"), index.SearchField("minutes")]
+        ),
+        index.RelatedFields("decisions", [index.SearchField("text")]),
+        index.RelatedFields("action_items", [index.SearchField("what")]),
+    ]
 
     base_form_class = MeetingPageForm
 

@@ -30,6 +30,8 @@ def test_serve_view_checks_membership(document, client_for, role, allowed):
     body = _body(response)
     if allowed:
         assert response.status_code == 200 and body == SECRET
+        assert response["Content-Disposition"].startswith("inline")
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     else:
         assert response.status_code == 302 and "/anmelden/" in response["Location"]
         assert b"GEHEIM" not in body
