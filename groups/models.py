@@ -388,6 +388,11 @@ def workspace_overview(request, workspace):
         "decision_status": status,
         "decision_statuses": Decision.Status.choices,
         "recent_meetings": list(meetings.order_by("-start")[:10]),
+        "documents": list(
+            get_document_model()
+            .objects.filter(collection_id=workspace.collection_id)
+            .order_by("-created_at")[:20]
+        ),
     }
 
 
