@@ -119,3 +119,20 @@ def _remove_stale(edition, keep):
                 default_storage.delete(name)
             except OSError:
                 logger.warning("Could not delete the stale PDF %s", name)
+
+
+def simple_pdf(title, paragraphs, *, language="de"):
+    """PDF bytes of a short document (demo publications and tests)."""
+    from weasyprint import HTML
+
+    from django.utils.html import escape
+
+    direction = "rtl" if language in {"ar", "fa"} else "ltr"
+    body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    html = (
+        f'<!DOCTYPE html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>@page {{ size: A4; margin: 20mm }} "
+        'html { font: 11pt/1.5 "DejaVu Sans", sans-serif } h1 { color: #0b4f6c }</style>'
+        f"</head><body><h1>{escape(title)}</h1>{body}</body></html>"
+    )
+    return HTML(string=html, url_fetcher=_url_fetcher_class()()).write_pdf()

@@ -51,3 +51,65 @@ def handbook(home, settings):
     for title, slug, value in chapters:
         HandbookChapterPageFactory(parent=second, title=title, slug=slug, body=value)
     return book
+
+
+def make_document(title, data, filename, collection=None):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection
+
+    document = get_document_model()(
+        title=title,
+        file=ContentFile(data, name=filename),
+        collection=collection or Collection.get_first_root_node(),
+    )
+    document.save()
+    return document
+
+
+def make_docx(paragraphs):
+    """A minimal DOCX (zip with word/document.xml), made with the standard library."""
+    import io
+    import zipfile
+
+    from django.utils.html import escape
+
+    ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    runs = "".join(f"<w:p><w:r><w:t>{escape(p)}</w:t></w:r></w:p>" for p in paragraphs)
+    xml = f'<?xml version="1.0"?><w:document xmlns:w="{ns}"><w:body>{runs}</w:body></w:document>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def publications(home, settings):
+    """An index with four publications of different type, topic, year and languages."""
+    from home.factories import PublicationIndexPageFactory, PublicationPageFactory
+    from home.models import PublicationFile
+    from home.pdf import simple_pdf
+
+    index = PublicationIndexPageFactory(parent=home)
+    specs = [
+        ("handlungskonzept", "Handlungskonzept KIM", "report", "konzept", 2023, ["de"]),
+        ("jahresbericht-2025", "Jahresbericht 2025", "report", "beratung", 2025, ["de"]),
+        ("flyer-beratung", "Flyer Beratung", "flyer", "beratung", 2024, ["de", "ar"]),
+        ("antrag", "Antrag auf Beratung", "form", "aufenthalt", 2025, ["de", "en"]),
+    ]
+    pages = {}
+    for slug, title, kind, topic, year, languages in specs:
+        page = PublicationPageFactory(
+            parent=index, slug=slug, title=title, publication_type=kind, topic=topic, year=year
+        )
+        for language in languages:
+            data = simple_pdf(
+                title, [f"{title} ({language}). Inhalt nur im PDF: {slug}-{language}."]
+            )
+            document = make_document(f"{title} {language}", data, f"{slug}-{language}.pdf")
+            PublicationFile.objects.create(page=page, language=language, document=document)
+        page.save_revision().publish()
+        pages[slug] = page
+    return index, pages
