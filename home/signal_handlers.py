@@ -1,6 +1,8 @@
 """Keep edition PDFs and the file text of publications up to date."""
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db.models.signals import post_save
@@ -20,9 +22,21 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
+_pdf_paused = ContextVar("home_pdf_paused", default=False)
+
+
+@contextmanager
+def pdf_generation_paused():
+    """Publish many chapters without rendering the edition PDF after each one."""
+    token = _pdf_paused.set(True)
+    try:
+        yield
+    finally:
+        _pdf_paused.reset(token)
+
 
 def _generate_pdf(edition):
-    if not getattr(settings, "HANDBOOK_PDF_ON_PUBLISH", True):
+    if _pdf_paused.get() or not getattr(settings, "HANDBOOK_PDF_ON_PUBLISH", True):
         return
     from .pdf import generate_edition_pdf
 
