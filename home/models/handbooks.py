@@ -21,10 +21,12 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.privacy import visible_pages
 
+from .caching import MemberAwareCacheMixin
+
 WORDS_PER_MINUTE = 200
 
 
-class HandbookPage(Page):
+class HandbookPage(MemberAwareCacheMixin, Page):
     """A handbook ("Beratungslandschaft im Kreis Mettmann"); its children are editions."""
 
     intro = models.TextField(
@@ -60,7 +62,7 @@ class HandbookPage(Page):
         return context
 
 
-class HandbookEditionPage(RoutablePageMixin, Page):
+class HandbookEditionPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
     """One numbered edition of a handbook, with a summary of what changed; downloadable as PDF."""
 
     edition_number = models.PositiveSmallIntegerField(
@@ -147,7 +149,7 @@ class HandbookEditionPage(RoutablePageMixin, Page):
         )
 
 
-class HandbookChapterPage(Page):
+class HandbookChapterPage(MemberAwareCacheMixin, Page):
     """One chapter of a handbook edition; its order in the tree is the reading order."""
 
     intro = models.TextField(

@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from portal.privacy import visible_pages
 
+from .caching import MemberAwareCacheMixin
 from .documents import document_is_private
 
 AUTHOR = "Kreis Mettmann – Kommunales Integrationsmanagement (KIM)"
@@ -47,7 +48,7 @@ class PublicationTopic(models.TextChoices):
     EDUCATION = "bildung", _("Education")
 
 
-class PublicationIndexPage(RoutablePageMixin, Page):
+class PublicationIndexPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
     """The list of publications (/de/publikationen/) with filters and an Atom feed."""
 
     intro = models.TextField(

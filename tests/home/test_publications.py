@@ -136,8 +136,13 @@ def test_private_files_and_pages_stay_out_of_listing_feed_and_search(
 
 
 def test_member_sees_the_restricted_publication(client_for, private_material):
-    html = client_for("member_a").get("/de/publikationen/").content.decode()
-    assert "/de/publikationen/intern/" in html
+    response = client_for("member_a").get("/de/publikationen/")
+    assert "/de/publikationen/intern/" in response.content.decode()
+    # Rendered for a member: never stored by a shared cache.
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    feed = client_for("member_a").get("/de/publikationen/feed/")
+    assert "/de/publikationen/intern/" in feed.content.decode()
+    assert "private" in feed["Cache-Control"]
 
 
 def test_private_collection_document_is_never_indexed(client, publications, workspace_a):
