@@ -1,8 +1,8 @@
 """PDF of a whole handbook edition, made with WeasyPrint and cached in default storage.
 
 The file name carries the edition's page id, language and live revision plus a digest of
-its chapters' live revisions, so any publish produces a new name and every process (or
-host sharing the storage) finds the same file without in-process state.
+its own and its chapters' revisions and publish times, so any publish produces a new name,
+and every process (or host sharing the storage) finds the same file without in-process state.
 """
 
 import hashlib
@@ -39,7 +39,12 @@ def public_chapters(edition):
 
 
 def pdf_name(edition, chapters):
-    parts = [f"{c.pk}:{c.live_revision_id}" for c in chapters]
+    # last_published_at too: alias pages (other languages) have no revisions of their own
+    # but take the source's publish time when the source changes.
+    parts = [
+        f"{p.pk}:{p.live_revision_id}:{p.last_published_at and p.last_published_at.isoformat()}"
+        for p in [edition, *chapters]
+    ]
     digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
     language = edition.locale.language_code
     return f"{PDF_DIR}/{edition.pk}-{language}-r{edition.live_revision_id}-{digest}.pdf"

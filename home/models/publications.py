@@ -89,6 +89,9 @@ class PublicationIndexPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
         if value in dict(settings.LANGUAGES):
             qs = qs.filter(files__language=value).distinct()
             selected["language"] = value
+        used_languages = set(
+            PublicationFile.objects.filter(page__in=base).values_list("language", flat=True)
+        )
         paginator = Paginator(qs.prefetch_related("files"), PER_PAGE)
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
@@ -104,9 +107,7 @@ class PublicationIndexPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
             topic_choices=PublicationTopic.choices,
             year_choices=sorted(set(base.values_list("year", flat=True)), reverse=True),
             language_choices=[
-                (code, name)
-                for code, name in settings.LANGUAGES
-                if PublicationFile.objects.filter(page__in=base, language=code).exists()
+                (code, name) for code, name in settings.LANGUAGES if code in used_languages
             ],
         )
         return context

@@ -112,3 +112,15 @@ def test_arabic_text_renders(handbook, language):
     assert any("DejaVu" in f for f in fonts)
     text = "".join(p.extract_text() for p in reader.pages)
     assert "ميتمان" in text or "نامتيم" in text  # extraction may reverse RTL runs
+
+
+def test_translated_alias_pdf_follows_the_german_source(client, handbook, sync_locale):
+    sync_locale("en")
+    assert "Lenkungsgruppe" in "".join(
+        p.extract_text() for p in _pdf(client, "/en/handbuch/ausgabe-2/pdf/").pages
+    )
+    chapter = HandbookChapterPage.objects.get(slug="lenkungsgruppe", locale__language_code="de")
+    chapter.title = "Steuerungsgruppe"
+    chapter.save_revision().publish()  # updates the English alias as well
+    text = "".join(p.extract_text() for p in _pdf(client, "/en/handbuch/ausgabe-2/pdf/").pages)
+    assert "Steuerungsgruppe" in text
