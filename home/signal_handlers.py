@@ -5,10 +5,11 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published
 
@@ -99,3 +100,31 @@ def document_saved(sender, instance, raw=False, **kwargs):
     except Exception:
         # Never block an upload because of search.
         logger.exception("Could not index the text of document %s", instance.pk)
+
+
+@receiver(pre_delete, sender=get_document_model())
+def document_deleting(sender, instance, **kwargs):
+    # The file rows go with the document; remember their pages to re-index them afterwards.
+    instance._publication_ids = list(
+        PublicationPage.objects.filter(files__document=instance).values_list("pk", flat=True)
+    )
+
+
+@receiver(post_delete, sender=get_document_model())
+def document_deleted(sender, instance, **kwargs):
+    for page in PublicationPage.objects.filter(pk__in=getattr(instance, "_publication_ids", [])):
+        index.insert_or_update_object(page)
+
+
+@receiver(post_save, sender=CollectionViewRestriction)
+@receiver(post_delete, sender=CollectionViewRestriction)
+def collection_restriction_changed(sender, instance, **kwargs):
+    """A collection that becomes private takes its files' text out of public search."""
+    try:
+        collection = instance.collection
+    except Collection.DoesNotExist:
+        return
+    collections = collection.get_descendants(inclusive=True)
+    pages = PublicationPage.objects.filter(files__document__collection__in=collections).distinct()
+    for page in pages:
+        index.insert_or_update_object(page)

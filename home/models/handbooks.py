@@ -12,6 +12,7 @@ from django.db import models
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -62,6 +63,29 @@ class HandbookPage(MemberAwareCacheMixin, Page):
         return context
 
 
+class HandbookEditionForm(WagtailAdminPageForm):
+    """Admin form of an edition: the number must be new within its handbook."""
+
+    def clean(self):
+        cleaned = super().clean()
+        number = cleaned.get("edition_number")
+        parent = getattr(self, "parent_page", None)
+        if number and parent is not None:
+            clash = (
+                HandbookEditionPage.objects.child_of(parent)
+                .filter(edition_number=number)
+                .exclude(pk=self.instance.pk)
+            )
+            if clash.exists():
+                self.add_error(
+                    "edition_number",
+                    _("This handbook already has an edition with this number."),
+                )
+            else:
+                cleaned["slug"] = f"ausgabe-{number}"
+        return cleaned
+
+
 class HandbookEditionPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
     """One numbered edition of a handbook, with a summary of what changed; downloadable as PDF."""
 
@@ -84,6 +108,7 @@ class HandbookEditionPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
 
     parent_page_types = ["home.HandbookPage"]
     subpage_types = ["home.HandbookChapterPage"]
+    base_form_class = HandbookEditionForm
 
     class Meta:
         verbose_name = _("handbook edition")
