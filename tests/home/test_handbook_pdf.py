@@ -124,3 +124,20 @@ def test_translated_alias_pdf_follows_the_german_source(client, handbook, sync_l
     chapter.save_revision().publish()  # updates the English alias as well
     text = "".join(p.extract_text() for p in _pdf(client, "/en/handbuch/ausgabe-2/pdf/").pages)
     assert "Steuerungsgruppe" in text
+
+
+def test_restricted_edition_pdf_needs_login(client, client_for, handbook):
+    from wagtail.models import BaseViewRestriction, PageViewRestriction
+
+    edition = HandbookEditionPage.objects.get(edition_number=2)
+    restriction = PageViewRestriction.objects.create(
+        page=edition, restriction_type=BaseViewRestriction.GROUPS
+    )
+    from django.contrib.auth.models import Group
+
+    restriction.groups.add(Group.objects.get(name="Editors"))
+    response = client.get("/de/handbuch/ausgabe-2/pdf/")
+    assert response.status_code == 302 and "/anmelden/" in response["Location"]
+    assert client_for("member_b").get("/de/handbuch/ausgabe-2/pdf/").status_code in (302, 403)
+    response = client_for("editor").get("/de/handbuch/ausgabe-2/pdf/")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
