@@ -294,7 +294,12 @@ def demo_handbook_and_publications(context):
 
     home = context.get("home") or ensure_home()
     handbook = ensure_child(
-        home, HandbookPage, "handbuch", title=HANDBOOK_TITLE, intro=HANDBOOK_INTRO
+        home,
+        HandbookPage,
+        "handbuch",
+        title=HANDBOOK_TITLE,
+        intro=HANDBOOK_INTRO,
+        show_in_menus=True,
     )
     for number, summary, chapters in EDITIONS:
         with pdf_generation_paused():  # one PDF per edition, not one per chapter
