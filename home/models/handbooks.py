@@ -5,6 +5,7 @@ Tree: ``HandbookPage`` (/de/handbuch/) → ``HandbookEditionPage`` (/de/handbuch
 live at their own URLs; the current edition is the live edition with the highest number.
 """
 
+import logging
 import math
 
 from django.core.exceptions import ValidationError
@@ -23,6 +24,8 @@ from portal.blocks import BodyBlock
 from portal.privacy import visible_pages
 
 from .caching import MemberAwareCacheMixin
+
+logger = logging.getLogger(__name__)
 
 WORDS_PER_MINUTE = 200
 
@@ -165,6 +168,7 @@ class HandbookEditionPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
         try:
             name = edition_pdf(self)
         except Exception:
+            logger.exception("Could not generate the PDF of edition %s", self.pk)
             raise Http404("PDF not available")
         from django.core.files.storage import default_storage
 
