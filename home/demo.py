@@ -249,3 +249,111 @@ def demo_home(context):
         FooterLink.objects.create(
             settings=portal_settings, label="Kontakt", page=home.get_children().get(slug="kontakt")
         )
+
+
+def _ensure_document(title, filename, paragraphs, language, collection):
+    from django.core.files.base import ContentFile
+
+    from wagtail.documents import get_document_model
+
+    from .pdf import simple_pdf
+
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing is not None:
+        return existing
+    data = simple_pdf(title, [*paragraphs, EXAMPLE_NOTE], language=language)
+    document = Document(title=title, collection=collection)
+    document.file.save(filename, ContentFile(data), save=False)
+    document.file_size = len(data)
+    document.save()
+    return document
+
+
+@demo_step(order=40)
+def demo_handbook_and_publications(context):
+    """The handbook "Beratungslandschaft" in two editions and six publications with PDFs."""
+    from wagtail.models import Collection
+
+    from .demo_publications import (
+        EDITIONS,
+        HANDBOOK_INTRO,
+        HANDBOOK_TITLE,
+        PUBLICATIONS,
+    )
+    from .models import (
+        HandbookChapterPage,
+        HandbookEditionPage,
+        HandbookPage,
+        PublicationFile,
+        PublicationIndexPage,
+        PublicationPage,
+    )
+    from .pdf import generate_edition_pdf
+    from .signal_handlers import pdf_generation_paused
+
+    home = context.get("home") or ensure_home()
+    handbook = ensure_child(
+        home,
+        HandbookPage,
+        "handbuch",
+        title=HANDBOOK_TITLE,
+        intro=HANDBOOK_INTRO,
+        show_in_menus=True,
+    )
+    for number, summary, chapters in EDITIONS:
+        with pdf_generation_paused():  # one PDF per edition, not one per chapter
+            edition = ensure_child(
+                handbook,
+                HandbookEditionPage,
+                f"ausgabe-{number}",
+                title=f"{HANDBOOK_TITLE} – Ausgabe {number}",
+                edition_number=number,
+                change_summary=summary,
+            )
+            for spec in chapters:
+                ensure_child(
+                    edition,
+                    HandbookChapterPage,
+                    spec["slug"],
+                    title=spec["title"],
+                    intro=spec["intro"],
+                    body=stream(*spec["body"]),
+                )
+        generate_edition_pdf(edition)
+    index = ensure_child(
+        home,
+        PublicationIndexPage,
+        "publikationen",
+        title="Publikationen",
+        intro="Berichte, Flyer, Broschüren, Präsentationen und Formulare des KIM (Beispieldaten).",
+        show_in_menus=True,
+    )
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name="Publikationen").first()
+    if collection is None:
+        collection = root.add_child(name="Publikationen")
+    for slug, title, kind, topic, year, summary, files in PUBLICATIONS:
+        if index.get_children().filter(slug=slug).exists():
+            continue
+        page = PublicationPage(
+            slug=slug,
+            title=title,
+            publication_type=kind,
+            topic=topic,
+            year=year,
+            summary=summary,
+        )
+        page.files = [
+            PublicationFile(
+                language=language,
+                document=_ensure_document(
+                    f"{title} ({language})", f"{slug}-{language}.pdf", text, language, collection
+                ),
+            )
+            for language, text in files.items()
+        ]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+    context["handbook"] = handbook
+    context["publication_index"] = index

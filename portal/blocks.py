@@ -1,10 +1,21 @@
 """StreamField blocks for free-form page bodies, shared by every content app."""
 
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingValue(blocks.StructValue):
+    """A heading's value with ``anchor``, the id its section is linked by."""
+
+    @property
+    def anchor(self):
+        text = self.get("text") or ""
+        # ASCII slugs keep existing links stable; other scripts (Arabic, Cyrillic) keep theirs.
+        return slugify(text) or slugify(text, allow_unicode=True) or "abschnitt"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -21,6 +32,7 @@ class HeadingBlock(blocks.StructBlock):
     class Meta:
         icon = "title"
         template = "components/blocks/heading_block.html"
+        value_class = HeadingValue
 
 
 class ImageBlock(blocks.StructBlock):

@@ -30,6 +30,8 @@ class HomePage(Page):
         "home.ContentPage",
         "services_directory.ServiceDirectoryPage",
         "groups.WorkspaceIndexPage",
+        "home.HandbookPage",
+        "home.PublicationIndexPage",
     ]
     max_count_per_parent = 1
 

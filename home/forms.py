@@ -1,0 +1,77 @@
+"""Upload rules for documents: the content of a file must match its extension.
+
+Wagtail checks the extension (``WAGTAILDOCS_EXTENSIONS``) and the size
+(``WAGTAILDOCS_MAX_UPLOAD_SIZE``); this form, set as ``WAGTAILDOCS_DOCUMENT_FORM_BASE``,
+also looks at the first bytes, so an HTML page renamed to ``.pdf`` is refused.
+"""
+
+import zipfile
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.forms import BaseDocumentForm
+
+# Members that each OOXML/ODF type must contain (ODF also declares its mimetype).
+_ZIP_MARKERS = {
+    "docx": "word/document.xml",
+    "xlsx": "xl/workbook.xml",
+    "pptx": "ppt/presentation.xml",
+    "odt": "mimetype",
+}
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def content_matches_extension(uploaded, extension):
+    """True when the file's bytes look like ``extension`` (pdf, docx, xlsx, pptx, odt)."""
+    extension = extension.lower()
+    position = uploaded.tell() if hasattr(uploaded, "tell") else 0
+    try:
+        uploaded.seek(0)
+        if extension == "pdf":
+            return uploaded.read(5) == b"%PDF-"
+        if extension in _ZIP_MARKERS:
+            if not zipfile.is_zipfile(uploaded):
+                return False
+            uploaded.seek(0)
+            with zipfile.ZipFile(uploaded) as archive:
+                names = set(archive.namelist())
+                if _ZIP_MARKERS[extension] not in names:
+                    return False
+                if extension == "odt":
+                    return archive.read("mimetype").strip() == _ODT_MIMETYPE
+            return True
+        return False
+    except (OSError, zipfile.BadZipFile, KeyError):
+        return False
+    finally:
+        uploaded.seek(position)
+
+
+class DocumentForm(BaseDocumentForm):
+    """Wagtail's document form plus a check of the file's content."""
+
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        if not uploaded or not hasattr(uploaded, "content_type"):
+            return uploaded  # unchanged file on edit
+        extension = uploaded.name.rsplit(".", 1)[-1].lower() if "." in uploaded.name else ""
+        from django.conf import settings
+
+        allowed = getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or []
+        if extension not in allowed:
+            raise forms.ValidationError(
+                _("Files of type “%(extension)s” are not allowed. Allowed: %(allowed)s.")
+                % {"extension": extension or "?", "allowed": ", ".join(allowed).upper()},
+                code="invalid_extension",
+            )
+        if not content_matches_extension(uploaded, extension):
+            raise forms.ValidationError(
+                _(
+                    "The content of this file does not match its extension “%(extension)s”. "
+                    "Please upload a real %(type)s file."
+                )
+                % {"extension": extension, "type": extension.upper()},
+                code="content_mismatch",
+            )
+        return uploaded

@@ -1,0 +1,18 @@
+"""Pages whose listings depend on the visitor must never sit in a shared cache."""
+
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+
+class MemberAwareCacheMixin:
+    """Mark responses rendered for a logged-in visitor as private (ARCHITECTURE.md §3).
+
+    Listings, contents and feeds go through ``visible_pages``, so a member may see entries
+    an anonymous visitor does not; such a response must not be stored by a proxy or CDN.
+    """
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        patch_vary_headers(response, ["Cookie"])
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
