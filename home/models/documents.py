@@ -4,6 +4,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def private_collection_ids():
+    """Ids of every collection with a view restriction, and of all collections inside them."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    ids = set()
+    for collection in Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    ):
+        ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    return ids
+
+
 def document_is_private(document):
     """True when the document's collection (or an ancestor) has a view restriction."""
     return document.collection.get_view_restrictions().exists()

@@ -21,7 +21,7 @@ from wagtail.search import index
 from portal.privacy import visible_pages
 
 from .caching import MemberAwareCacheMixin
-from .documents import document_is_private
+from .documents import document_is_private, private_collection_ids
 
 AUTHOR = "Kreis Mettmann – Kommunales Integrationsmanagement (KIM)"
 PER_PAGE = 12
@@ -87,12 +87,17 @@ class PublicationIndexPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
             qs, selected["year"] = qs.filter(year=int(value)), int(value)
         value = request.GET.get("language", "")
         if value in dict(settings.LANGUAGES):
-            qs = qs.filter(files__language=value).distinct()
             selected["language"] = value
-        used_languages = set(
-            PublicationFile.objects.filter(page__in=base).values_list("language", flat=True)
+        # Files in private (workspace) collections are neither listed nor offered as filter.
+        public_files = PublicationFile.objects.exclude(
+            document__collection_id__in=private_collection_ids()
         )
-        paginator = Paginator(qs.prefetch_related("files"), PER_PAGE)
+        if "language" in selected:
+            qs = qs.filter(pk__in=public_files.filter(language=selected["language"]).values("page"))
+        used_languages = set(public_files.filter(page__in=base).values_list("language", flat=True))
+        paginator = Paginator(
+            qs.prefetch_related(models.Prefetch("files", queryset=public_files)), PER_PAGE
+        )
         try:
             page_obj = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:

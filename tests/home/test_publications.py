@@ -99,7 +99,7 @@ def private_material(publications, workspace_a, home):
     data = simple_pdf("Protokoll", [f"{SECRET}."])
     secret = make_document("Protokoll", data, "protokoll.pdf", collection=workspace_a.collection)
     # Linked by mistake from a public publication …
-    PublicationFile.objects.create(page=pages["antrag"], language="fr", document=secret)
+    PublicationFile.objects.create(page=pages["antrag"], language="ru", document=secret)
     pages["antrag"].save_revision().publish()
     # … and from a publication that is restricted to the workspace's group.
     hidden = PublicationPageFactory(
@@ -132,6 +132,10 @@ def test_private_files_and_pages_stay_out_of_listing_feed_and_search(
         assert "Quarzlampe 4471" not in html, url
         assert "/intern/" not in html, url
         assert secret.url not in html, url
+    # The private file's language is neither listed nor offered as a filter.
+    html = client.get("/de/publikationen/").content.decode()
+    assert 'value="ru"' not in html and '<span lang="ru">' not in html
+    assert "antrag" not in client.get("/de/publikationen/", {"language": "ru"}).content.decode()
     assert "search-results" not in client.get("/de/suche/", {"q": "Quarzlampe"}).content.decode()
 
 
