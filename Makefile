@@ -15,6 +15,7 @@ help: ## List the targets
 install: ## Install uv, Python and the locked dependencies into .venv (the shared first step)
 	@python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
 	$(UV) sync --frozen --python 3.11
+	@$(MAKE) --no-print-directory pdf-deps
 	$(MAKE) --no-print-directory messages
 
 messages: ## Compile the interface translations (fails on untranslated or fuzzy strings)

@@ -1,5 +1,8 @@
 """Test runs: fast hashing, mail to the outbox, static files without a manifest."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -14,3 +17,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # Static files come from the app folders here (runserver / test client), not STATIC_ROOT.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# Uploaded files of a test run (demo PDFs, documents) never land in the working tree.
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "kim-portal-test-media"
