@@ -105,30 +105,46 @@ def translation_created(sender, instance, created, raw=False, **kwargs):
         sync_translation_group(instance.translation_key)
 
 
+# Content that cached pages and fragments are built from. Any write to these apps' models
+# makes every cached page stale (a write is rare; a read never writes to them).
+CONTENT_APPS = {
+    "home",
+    "services_directory",
+    "groups",
+    "portal",
+    "wagtailcore",
+    "wagtaildocs",
+    "wagtailimages",
+}
+# Bookkeeping rows written alongside content, which change nothing a visitor sees.
+NOT_CONTENT = {"pagelogentry", "modellogentry", "referenceindex", "taskstate", "workflowstate"}
+
+
+def _is_content(sender):
+    meta = getattr(sender, "_meta", None)
+    return (
+        meta is not None and meta.app_label in CONTENT_APPS and meta.model_name not in NOT_CONTENT
+    )
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(m2m_changed)
+def content_changed(sender, **kwargs):
+    """For m2m changes ``sender`` is the through model, which lives in the same app."""
+    if _is_content(sender):
+        from .cache import bump_content_version
+
+        bump_content_version()
+
+
 def _connect_cache_invalidation():
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .cache import bump_content_version
-    from .models import FooterLink, PortalSettings
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump_content_version, dispatch_uid=f"portal-version-{id(signal)}")
-    for model in (PageViewRestriction, PortalSettings, FooterLink):
-        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"pv-save-{model}")
-        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"pv-del-{model}")
-    m2m_changed.connect(
-        bump_content_version,
-        sender=PageViewRestriction.groups.through,
-        dispatch_uid="pv-groups",
-    )
-
-
-@receiver(post_delete)
-def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        from .cache import bump_content_version
-
-        bump_content_version()
 
 
 _connect_cache_invalidation()
