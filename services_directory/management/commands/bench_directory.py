@@ -79,8 +79,16 @@ class Command(BaseCommand):
         )
         parser.add_argument("--profile", action="store_true", help="cProfile one request")
         parser.add_argument("--force", action="store_true")
+        parser.add_argument(
+            "--measure-only",
+            action="store_true",
+            help="Measure a database seeded by an earlier run instead of seeding",
+        )
 
     def handle(self, *args, services, requests, label, docs, json, index, force, **options):
+        if options.get("measure_only"):
+            directory = m.ServiceDirectoryPage.objects.get()
+            return self.report(directory, services, requests, label, docs, json, 0.0)
         if Page.objects.filter(depth__gt=2).exists() and not force:
             raise CommandError("This database already has content; bench needs a fresh one.")
         label = label or connection.vendor
@@ -90,11 +98,16 @@ class Command(BaseCommand):
         directory = self.seed(services, index=index == "yes")
         seeded = time.perf_counter() - started
         self.stdout.write(f"seeded {services} services in {seeded:.1f} s")
+        return self.report(directory, services, requests, label, docs, json, seeded, options)
+
+    def report(self, directory, services, requests, label, docs, json, seeded, options=None):
+        label = label or connection.vendor
+        services = m.ServicePage.objects.live().count()
         with override_settings(
             ROOT_URLCONF="services_directory.bench_urls", ALLOWED_HOSTS=["testserver"]
         ):
             url = directory.url
-            if options.get("profile"):
+            if (options or {}).get("profile"):
                 profile(url, PARAMS)
             figures = {
                 "label": label,
