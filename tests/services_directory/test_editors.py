@@ -6,7 +6,7 @@ import pytest
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import GroupPagePermission
 
@@ -110,7 +110,14 @@ def _messages(error):
     return " ".join(str(m) for messages in error.message_dict.values() for m in messages)
 
 
-def test_validation_messages(make_service):
+@pytest.fixture
+def english():
+    """The messages are checked in their English source form (German is the default)."""
+    with translation.override("en"):
+        yield
+
+
+def test_validation_messages(make_service, english):
     page = make_service("Prüfling")
     page.minimum_age, page.maximum_age = 27, 12
     with pytest.raises(ValidationError) as error:
