@@ -31,29 +31,31 @@ def private_documents_are_not_cached(document, request):
     """Serve documents of restricted collections with ``Cache-Control: private, no-store``.
 
     Wagtail's serve view sets no cache headers, so a shared cache could keep a member's copy
-    of a workspace file. This hook serves such documents itself through Wagtail's own view
-    (which runs the restriction check again) and marks the response as private.
-    Documents of public collections keep Wagtail's streaming response.
+    of a workspace file, and it ignores a hook's streaming response. For documents of a
+    restricted collection this hook runs Wagtail's own restriction check and, when it
+    passes, answers with the file read into memory (workspace files are small:
+    ``WAGTAILDOCS_MAX_UPLOAD_SIZE``), marked private. Documents of public collections keep
+    Wagtail's streaming response.
     """
-    if getattr(request, "_groups_serving_document", False):
-        return None
     if not document.collection.get_view_restrictions().exists():
         return None
     from django.http import HttpResponse
     from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-    from wagtail.documents.views.serve import serve
+    from wagtail.documents.models import document_served
+    from wagtail.documents.wagtail_hooks import check_view_restrictions
 
-    request._groups_serving_document = True
-    response = serve(request, document.pk, document.filename)
-    if response.streaming:
-        # Wagtail only honours a hook's plain HttpResponse, not a streaming one, so the file
-        # is copied into memory (workspace files are small: WAGTAILDOCS_MAX_UPLOAD_SIZE).
-        streamed = response
-        response = HttpResponse(b"".join(streamed.streaming_content), status=streamed.status_code)
-        for header, value in streamed.items():
-            response[header] = value
-        streamed.close()
+    denied = check_view_restrictions(document, request)
+    if denied is not None:
+        return denied
+    document_served.send(sender=type(document), instance=document, request=request)
+    with document.open_file() as handle:
+        content = handle.read()
+    response = HttpResponse(content, content_type=document.content_type)
+    response["Content-Disposition"] = document.content_disposition
+    response["Content-Length"] = len(content)
+    response["Content-Security-Policy"] = "default-src 'none'"
+    response["X-Content-Type-Options"] = "nosniff"
     add_never_cache_headers(response)
     patch_cache_control(response, private=True)
     return response
