@@ -247,6 +247,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "KIM Portal Kreis Mettmann"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_FRONTEND_LOGIN_URL = "portal:login"
+# After a login without "next", members land on the workspace overview ("My workspaces");
+# LocaleMiddleware adds the visitor's language prefix.
+LOGIN_REDIRECT_URL = "/gremien/"
 # Shared passwords are stored in plain text by Wagtail; workspaces use groups only.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
@@ -268,6 +271,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_HTTPONLY = True
 LOGIN_URL = "portal:login"
+# After a login without "next", members land on the workspace overview ("My workspaces");
+# LocaleMiddleware adds the visitor's language prefix.
+LOGIN_REDIRECT_URL = "/gremien/"
 
 # --- Logging --------------------------------------------------------------------------------
 LOGGING = {
