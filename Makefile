@@ -6,6 +6,7 @@ PY := .venv/bin/python
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= 2
 
 .PHONY: help install messages migrate demo test lint format e2e
 
@@ -29,7 +30,7 @@ demo: migrate ## Install, migrate, load the demo content and serve http://127.0.
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (SQLite; DATABASE_URL=postgres://… for PostgreSQL)
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n $(TEST_WORKERS)
 
 lint: install ## ruff lint and format check
 	$(PY) -m ruff check .
