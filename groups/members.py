@@ -15,6 +15,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from portal.privacy import forget_groups
+
 from .models import MemberProfile
 
 
@@ -48,6 +50,7 @@ def invite(request, workspace, email):
     source = workspace.get_source()
     user, created = find_or_create_user(email)
     user.groups.add(source.group)
+    forget_groups(user)
     index_page = workspace.get_parent().specific
     profile = MemberProfile.for_user(user)
     language = profile.language if not created else translation.get_language()
@@ -74,3 +77,4 @@ def invite(request, workspace, email):
 def remove(workspace, user):
     """Take the person out of the member group; effective on their next request."""
     user.groups.remove(workspace.get_source().group)
+    forget_groups(user)

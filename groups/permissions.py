@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from wagtail.models import Collection, CollectionViewRestriction
 
-from portal.privacy import hidden_paths, restriction_admits, visible_q
+from portal.privacy import hidden_paths, restriction_admits, user_group_ids, visible_q
 
 
 def hidden_collection_paths(user):
@@ -28,13 +28,11 @@ def hidden_collection_paths(user):
         entry = restrictions.setdefault(pk, [path, restriction_type, set()])
         if group_id is not None:
             entry[2].add(group_id)
-    user_group_ids = (
-        set(user.groups.values_list("id", flat=True)) if user.is_authenticated else set()
-    )
+    group_ids_of_user = user_group_ids(user)
     return sorted(
         path
         for path, restriction_type, group_ids in restrictions.values()
-        if not restriction_admits(user, restriction_type, group_ids, user_group_ids)
+        if not restriction_admits(user, restriction_type, group_ids, group_ids_of_user)
     )
 
 

@@ -86,7 +86,7 @@ def set_password(request, index_page, uidb64, token):
         form = SetPasswordForm(user, request.POST or None)
         if request.method == "POST" and form.is_valid():
             form.save()
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend="portal.auth.GroupsPrefetchingBackend")
             messages.success(request, _("Your password has been set. Welcome!"))
             return _private(HttpResponseRedirect(index_page.get_url(request)))
     response = TemplateResponse(

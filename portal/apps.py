@@ -8,4 +8,6 @@ class PortalConfig(AppConfig):
     verbose_name = "KIM Portal"
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from . import locales, signal_handlers  # noqa: F401
+
+        locales.install()

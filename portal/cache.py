@@ -1,28 +1,83 @@
-"""A content version that invalidates cached fragments whenever public content changes.
+"""A content version that invalidates cached pages and fragments whenever content changes.
 
-Fragments (footer, main menu) are cached under keys that include this version. Publishing,
-unpublishing, moving or deleting a page, changing a view restriction or the site settings
-bumps it, so every process sees new content on its next request when the cache is shared
-(Redis). With the per-process local-memory cache a process sees changes after at most
-``FRAGMENT_TIMEOUT`` seconds.
+The version is a random token in the database (a ``DirectoryVersion`` row with the key
+``content``), replaced in the same transaction as every write to content (pages, view
+restrictions, snippets, documents, images, settings; ``signal_handlers.py``). Cache keys
+contain it, so every process, whatever its cache (Redis, or local memory per process), sees
+a change on its very next request: a stale entry can never be read, it is only left to
+expire. A rolled-back write rolls the token back too, and a random token is never reused.
+
+Reading the token costs one small query per request: ``ContentVersionMiddleware`` keeps it
+for the request (together with the directory's token), and a bump during the request
+updates that copy.
 """
+
+import contextvars
+import uuid
 
 from django.core.cache import cache
 
-VERSION_KEY = "portal:content-version"
 FRAGMENT_TIMEOUT = 300
+KEYS = ("content", "directory")
+_request_versions = contextvars.ContextVar("portal_versions", default=None)
+
+
+def versions():
+    """``{"content": token, "directory": token}``, read once per request."""
+    memo = _request_versions.get()
+    if memo is not None and memo:
+        return memo
+    from services_directory.models import DirectoryVersion
+
+    found = dict(DirectoryVersion.objects.filter(key__in=KEYS).values_list("key", "token"))
+    for key in KEYS:
+        if not found.get(key):
+            found[key] = bump(key)
+    if memo is not None:
+        memo.update(found)
+    return found
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY) or 1
-    return version
+    return versions()["content"]
+
+
+def bump(key="content"):
+    from services_directory.models import DirectoryVersion
+
+    token = uuid.uuid4().hex
+    if not DirectoryVersion.objects.filter(key=key).update(token=token):
+        DirectoryVersion.objects.update_or_create(key=key, defaults={"token": token})
+    memo = _request_versions.get()
+    if memo:
+        memo[key] = token
+    return token
 
 
 def bump_content_version(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    bump("content")
+
+
+class request_scope:
+    """Keep the tokens for the duration of one request (see ``ContentVersionMiddleware``)."""
+
+    def __enter__(self):
+        self._token = _request_versions.set({})
+
+    def __exit__(self, *exc):
+        _request_versions.reset(self._token)
+
+
+def cached_fragment(name, load):
+    """``load()``'s result, cached under ``name`` for the current content version.
+
+    For data that any content change may alter (restriction rows, menus, breadcrumbs, the
+    pages a language switcher links to). Values must not depend on who is asking unless
+    ``name`` says so (callers put a digest of the visitor's hidden subtrees into it).
+    """
+    key = f"portal:fragment:{content_version()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        cache.set(key, value, FRAGMENT_TIMEOUT)
+    return value

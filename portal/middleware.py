@@ -89,6 +89,19 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
+class ContentVersionMiddleware:
+    """Reads the content and directory tokens at most once per request (``portal/cache.py``)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from .cache import request_scope
+
+        with request_scope():
+            return self.get_response(request)
+
+
 class AnonymousPageCacheMiddleware:
     """Full-page cache for anonymous visitors; nothing rendered for a member is ever stored.
 
@@ -102,7 +115,10 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.timeout = getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 300)
+
+    @property
+    def timeout(self):
+        return getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 300)
 
     def __call__(self, request):
         if not self._may_use_cache(request):

@@ -3,13 +3,12 @@
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import translation
 
 from wagtail.models import Locale, Page, Site
 
-from .cache import FRAGMENT_TIMEOUT, content_version
+from .cache import cached_fragment
 from .privacy import hidden_paths_for_request, visible_pages
 
 _HOME_ATTR = "_portal_locale_home"
@@ -24,12 +23,17 @@ def locale_home(request):
     if site is None:
         return None
     root = site.root_page
-    home = (
-        Page.objects.filter(
-            translation_key=root.translation_key, locale=Locale.get_active()
-        ).first()
-        or root
-    )
+    locale = Locale.get_active()
+    if root.locale_id == locale.pk:
+        home = root
+    else:
+        home = cached_fragment(
+            f"home:{root.pk}:{locale.pk}",
+            lambda: (
+                Page.objects.filter(translation_key=root.translation_key, locale=locale).first()
+                or root
+            ),
+        )
     setattr(request, _HOME_ATTR, home)
     return home
 
@@ -43,20 +47,24 @@ def main_menu(request):
     home = locale_home(request)
     if home is None:
         return []
+    return cached_fragment(
+        f"menu:{home.pk}:{_hidden_digest(request)}",
+        lambda: list(visible_pages(request, home.get_children()).filter(show_in_menus=True)),
+    )
+
+
+def _hidden_digest(request):
+    """Visitors who may see the same pages share cached navigation; nobody else does."""
     hidden = hidden_paths_for_request(request)
-    digest = hashlib.sha1("|".join(hidden).encode(), usedforsecurity=False).hexdigest()
-    key = f"portal:menu:{home.pk}:{content_version()}:{digest}"
-    items = cache.get(key)
-    if items is None:
-        items = list(visible_pages(request, home.get_children()).filter(show_in_menus=True))
-        cache.set(key, items, FRAGMENT_TIMEOUT)
-    return items
+    return hashlib.sha1("|".join(hidden).encode(), usedforsecurity=False).hexdigest()
 
 
 def breadcrumbs(request, page):
     """Visible ancestors from the home page down to (excluding) ``page``."""
-    ancestors = page.get_ancestors().filter(depth__gt=1)
-    return list(visible_pages(request, ancestors))
+    return cached_fragment(
+        f"crumbs:{page.pk}:{_hidden_digest(request)}",
+        lambda: list(visible_pages(request, page.get_ancestors().filter(depth__gt=1))),
+    )
 
 
 _LINKS_ATTR = "_portal_language_links"
@@ -86,9 +94,14 @@ def _language_links(request, page):
         keys = {page.translation_key}
         if home is not None:
             keys.add(home.translation_key)
-        candidates = visible_pages(
-            request, Page.objects.filter(translation_key__in=keys)
-        ).select_related("locale")
+        candidates = cached_fragment(
+            f"translations:{page.pk}:{getattr(home, 'pk', 0)}:{_hidden_digest(request)}",
+            lambda: list(
+                visible_pages(request, Page.objects.filter(translation_key__in=keys))
+                .select_related("locale")
+                .order_by("path")
+            ),
+        )
         for candidate in candidates:
             code = candidate.locale.language_code
             exact = candidate.translation_key == page.translation_key

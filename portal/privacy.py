@@ -9,18 +9,41 @@ page as well, whether or not the restriction row has been copied to them yet, so
 translated or aliased workspace never shows up in a listing.
 """
 
+import hashlib
+
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
+from .cache import cached_fragment
+
 _CACHE_ATTR = "_portal_hidden_paths"
 
 
-def _user_group_ids(user):
+_GROUPS_ATTR = "_portal_group_ids"
+
+
+def user_group_ids(user):
+    """The ids of ``user``'s groups, read once per user object (that is, per request).
+
+    Code that changes the membership of the requesting user calls :func:`forget_groups`.
+    """
     if not user.is_authenticated:
-        return set()
-    return set(user.groups.values_list("id", flat=True))
+        return frozenset()
+    if "groups" in getattr(user, "_prefetched_objects_cache", {}):
+        # Loaded with the user (portal.auth); Django drops it when the membership changes.
+        return frozenset(group.pk for group in user.groups.all())
+    cached = user.__dict__.get(_GROUPS_ATTR)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("id", flat=True))
+        user.__dict__[_GROUPS_ATTR] = cached
+    return cached
+
+
+def forget_groups(user):
+    user.__dict__.pop(_GROUPS_ATTR, None)
+    getattr(user, "_prefetched_objects_cache", {}).pop("groups", None)
 
 
 def restriction_admits(user, restriction_type, group_ids, user_group_ids):
@@ -38,30 +61,53 @@ def restriction_admits(user, restriction_type, group_ids, user_group_ids):
 def hidden_paths(user):
     """Tree paths of the restricted subtrees that ``user`` may not see.
 
-    Two queries at most, whatever the number of pages: the restriction rows, and the
-    translations/aliases of the pages they hide.
+    The restriction rows and the paths of the pages they hide are read once per content
+    version (any change to a page or a restriction bumps it) and shared through the cache;
+    only a member's own group ids are read per request.
     """
-    rows = PageViewRestriction.objects.values_list(
-        "pk", "page__translation_key", "restriction_type", "groups"
-    )
-    # One entry per restriction row: a page with several rows is hidden when any rejects.
-    restrictions = {}
-    for pk, translation_key, restriction_type, group_id in rows:
-        entry = restrictions.setdefault(pk, [translation_key, restriction_type, set()])
-        if group_id is not None:
-            entry[2].add(group_id)
+    restrictions = _restrictions()
     if not restrictions:
         return []
-    user_group_ids = _user_group_ids(user)
+    own_group_ids = user_group_ids(user)
     hidden_keys = {
         translation_key
-        for translation_key, restriction_type, group_ids in restrictions.values()
-        if not restriction_admits(user, restriction_type, group_ids, user_group_ids)
+        for translation_key, restriction_type, group_ids in restrictions
+        if not restriction_admits(user, restriction_type, group_ids, own_group_ids)
     }
     if not hidden_keys:
         return []
-    paths = Page.objects.filter(translation_key__in=hidden_keys).values_list("path", flat=True)
-    return _outermost(paths)
+    return _paths_of(frozenset(hidden_keys))
+
+
+def _restrictions():
+    """``[(translation_key, restriction_type, group_ids), ...]``, one per restriction row."""
+
+    def load():
+        rows = PageViewRestriction.objects.values_list(
+            "pk", "page__translation_key", "restriction_type", "groups"
+        )
+        # One entry per restriction row: a page with several rows is hidden when any rejects.
+        by_pk = {}
+        for pk, translation_key, restriction_type, group_id in rows:
+            entry = by_pk.setdefault(pk, (translation_key, restriction_type, set()))
+            if group_id is not None:
+                entry[2].add(group_id)
+        return list(by_pk.values())
+
+    return cached_fragment("restrictions", load)
+
+
+def _paths_of(hidden_keys):
+    """The outermost tree paths of every page (translations and aliases) with these keys."""
+    digest = hashlib.sha1(
+        "|".join(sorted(str(key) for key in hidden_keys)).encode(), usedforsecurity=False
+    ).hexdigest()
+
+    def load():
+        paths = Page.objects.filter(translation_key__in=hidden_keys)
+        return _outermost(paths.values_list("path", flat=True))
+
+    return cached_fragment(f"hidden-paths:{digest}", load)
 
 
 def _outermost(paths):

@@ -5,7 +5,6 @@ an HSDS API is a mapping rather than a translation.
 """
 
 import datetime
-import uuid
 from functools import lru_cache
 
 from django.core.exceptions import ValidationError
@@ -443,6 +442,9 @@ class ServicePage(Page):
     def is_temporarily_closed(self):
         return self.status == self.Status.TEMPORARILY_CLOSED
 
+    # Loaded with the page when it is served (portal/routing.py): one query, not three.
+    serve_select_related = ("service_type", "organisation")
+
     def get_context(self, request, *args, **kwargs):
         from .presentation import service_context
 
@@ -738,14 +740,13 @@ class DirectoryVersion(models.Model):
 
     @classmethod
     def current(cls):
-        row = cls.objects.filter(key="directory").values_list("token", flat=True).first()
-        if row is None:
-            row = cls.bump()
-        return row
+        """The directory's token; read with the content version, once per request."""
+        from portal.cache import versions
+
+        return versions()["directory"]
 
     @classmethod
     def bump(cls):
-        token = uuid.uuid4().hex
-        if not cls.objects.filter(key="directory").update(token=token):
-            cls.objects.update_or_create(key="directory", defaults={"token": token})
-        return token
+        from portal.cache import bump
+
+        return bump("directory")

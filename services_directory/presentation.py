@@ -42,28 +42,61 @@ def service_context(page, request):
         {"code": lang.code, "name": names.get(lang.code, lang.code), "note": lang.note}
         for lang in page.languages.all()
     ]
-    contacts = [
-        {
-            "contact": contact,
-            "languages": [names.get(code, code) for code in contact.language_codes],
-        }
-        for contact in page.contacts.all()
-    ]
+    contacts = list(page.contacts.all())
+    service_type, organisation = localized_all([page.service_type, page.organisation])
+    towns = localized_all(page.towns.all())
     return {
         "locations_with_hours": groups,
         "service_languages": languages,
-        "service_contacts": contacts,
-        "service_type": page.service_type.localized,
-        "organisation": page.organisation.localized,
-        "town_names": [t.localized.name for t in page.towns.all()],
-        "topic_names": [t.localized.name for t in page.topics.all()],
-        "target_group_names": [t.localized.name for t in page.target_groups.all()],
+        "service_contacts": [
+            {
+                "contact": contact,
+                "languages": [names.get(code, code) for code in contact.language_codes],
+            }
+            for contact in contacts
+        ],
+        "service_type": service_type,
+        "organisation": organisation,
+        "town_names": [t.name for t in towns],
+        "topic_names": [t.name for t in localized_all(page.topics.all())],
+        "target_group_names": [t.name for t in localized_all(page.target_groups.all())],
         "required_document_lines": [
             line.strip() for line in page.required_documents.splitlines() if line.strip()
         ],
-        "json_ld": json_ld(page, request, locations, schedules),
+        "json_ld": json_ld(
+            page,
+            request,
+            locations=locations,
+            schedules=schedules,
+            service_type=service_type,
+            organisation=organisation,
+            towns=towns,
+            language_codes=[lang["code"] for lang in languages],
+            contacts=contacts,
+        ),
         "today": today,
     }
+
+
+def localized_all(objects):
+    """The active language's translations of ``objects`` (snippets), one query per model.
+
+    Like ``obj.localized`` for each object, without a query per object; an object without a
+    translation stays as it is. In the default language this costs no query at all.
+    """
+    from wagtail.models import Locale
+
+    objects = list(objects)
+    locale = Locale.get_active()
+    missing = [obj for obj in objects if obj is not None and obj.locale_id != locale.pk]
+    translations = {}
+    for model in {type(obj) for obj in missing}:
+        keys = [obj.translation_key for obj in missing if type(obj) is model]
+        for translated in model.objects.filter(translation_key__in=keys, locale=locale):
+            translations[(model, translated.translation_key)] = translated
+    return [
+        translations.get((type(obj), getattr(obj, "translation_key", None)), obj) for obj in objects
+    ]
 
 
 def _future(schedule, today):
@@ -89,18 +122,32 @@ def _week(rows, now):
     return days
 
 
-def json_ld(page, request, locations, schedules):
-    """schema.org ``GovernmentService`` with places and OpeningHoursSpecification."""
+def json_ld(
+    page,
+    request,
+    *,
+    locations,
+    schedules,
+    service_type,
+    organisation,
+    towns,
+    language_codes,
+    contacts,
+):
+    """schema.org ``GovernmentService`` with places and OpeningHoursSpecification.
+
+    Takes what ``service_context`` has already loaded, so it adds no query.
+    """
     data = {
         "@context": "https://schema.org",
         "@type": "GovernmentService",
         "name": page.title,
         "url": page.get_full_url(request),
         "description": strip_tags(page.description or "").strip(),
-        "serviceType": page.service_type.localized.name,
-        "provider": {"@type": "Organization", "name": page.organisation.localized.name},
-        "areaServed": [{"@type": "City", "name": town.localized.name} for town in page.towns.all()],
-        "availableLanguage": [lang.code for lang in page.languages.all()],
+        "serviceType": service_type.name,
+        "provider": {"@type": "Organization", "name": organisation.name},
+        "areaServed": [{"@type": "City", "name": town.name} for town in towns],
+        "availableLanguage": language_codes,
     }
     if page.alternate_name:
         data["alternateName"] = page.alternate_name
@@ -131,7 +178,7 @@ def json_ld(page, request, locations, schedules):
         data["availableChannel"] = {"@type": "ServiceChannel", "serviceLocation": places}
     elif schedules:
         data["hoursAvailable"] = [_opening_spec(s) for s in schedules]
-    phones = [c.phone for c in page.contacts.all() if c.phone]
+    phones = [c.phone for c in contacts if c.phone]
     if phones:
         data["telephone"] = phones[0]
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))  # noqa: S308

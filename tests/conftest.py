@@ -8,7 +8,9 @@ import pytest
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Locale, Page, Site
 
@@ -23,12 +25,39 @@ def _fresh_cache():
     """Each test starts with an empty cache (pages, menus and the content version)."""
     from django.core.cache import cache
 
+    from portal import locales
+
     cache.clear()
+    locales.clear()
     yield
     cache.clear()
+    locales.clear()
 
 
 ROLES = ["anonymous", "member_a", "member_b", "editor", "moderator", "admin"]
+
+
+# The brief's budget: at most 15 SQL queries per page, not growing with the items shown.
+QUERY_BUDGET = 15
+
+
+@pytest.fixture
+def count_queries(settings):
+    """Count one rendering's SQL queries, with the anonymous page cache switched off.
+
+    The first request warms what each process keeps (site, locales, menus, facet data); the
+    second is counted. Returns ``(count, response)``.
+    """
+    settings.PORTAL_PAGE_CACHE_SECONDS = 0
+
+    def count(client, url, params=None):
+        client.get(url, params or {})
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, params or {})
+        assert response.status_code == 200, (url, response.status_code)
+        return len(captured), response
+
+    return count
 
 
 @pytest.fixture

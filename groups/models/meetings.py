@@ -39,9 +39,8 @@ def workspace_overview(request, workspace):
     """
     meetings = meetings_of(request, workspace)
     now = timezone.now()
-    with_minutes = meetings.filter(
-        Exists(AgendaItem.objects.filter(page=OuterRef("pk")).exclude(minutes=""))
-    )
+    has_minutes = Exists(AgendaItem.objects.filter(page=OuterRef("pk")).exclude(minutes=""))
+    recent = list(meetings.annotate(minutes_written=has_minutes).order_by("-start")[:RECENT])
     status = request.GET.get("status", "")
     if status not in Decision.Status.values:
         status = ""
@@ -49,8 +48,8 @@ def workspace_overview(request, workspace):
     if status:
         decisions = decisions.filter(status=status)
     return {
-        "next_meeting": meetings.filter(start__gte=now).order_by("start").first(),
-        "latest_minutes": with_minutes.order_by("-start").first(),
+        "next_meeting": _next_meeting(recent, meetings, now),
+        "latest_minutes": _latest_minutes(recent, meetings.filter(has_minutes)),
         "open_actions": list(
             ActionItem.objects.filter(page__in=meetings)
             .exclude(status=ActionItem.Status.DONE)
@@ -60,13 +59,33 @@ def workspace_overview(request, workspace):
         "decisions": list(decisions.order_by("-decided_on", "-pk")),
         "decision_status": status,
         "decision_statuses": Decision.Status.choices,
-        "recent_meetings": list(meetings.order_by("-start")[:10]),
+        "recent_meetings": recent,
         "documents": list(
             get_document_model()
             .objects.filter(collection_id=workspace.collection_id)
             .order_by("-created_at")[:20]
         ),
     }
+
+
+RECENT = 10
+
+
+def _next_meeting(recent, meetings, now):
+    """The first meeting from now on; read from ``recent`` (newest first) when it holds a
+    past meeting, since then every future meeting is in it; otherwise one more query."""
+    upcoming = [m for m in recent if m.start >= now]
+    if len(upcoming) < len(recent) or len(recent) < RECENT:
+        return upcoming[-1] if upcoming else None
+    return meetings.filter(start__gte=now).order_by("start").first()
+
+
+def _latest_minutes(recent, with_minutes):
+    """The newest meeting with minutes; from ``recent`` when one there has minutes."""
+    found = next((m for m in recent if m.minutes_written), None)
+    if found is not None or len(recent) < RECENT:
+        return found
+    return with_minutes.order_by("-start").first()
 
 
 # --- Meetings ----------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from portal.privacy import hidden_paths, page_is_visible, visible_pages
+from portal.privacy import hidden_paths, page_is_visible, user_group_ids, visible_pages
 
 MANAGER_PAGE_PERMISSIONS = ("add", "change", "publish")
 MANAGER_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
@@ -303,7 +303,7 @@ class WorkspacePage(WorkspaceTreeMixin, RoutablePageMixin, Page):
         if not user.is_authenticated or not user.is_active:
             return False
         source = self.get_source()
-        return user.is_superuser or user.groups.filter(pk=source.managers_group_id).exists()
+        return user.is_superuser or source.managers_group_id in user_group_ids(user)
 
     def get_source(self):
         """The German original (aliases and translations share its groups)."""

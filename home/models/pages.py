@@ -9,9 +9,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.routing import PathRoutingMixin
 
 
-class HomePage(Page):
+class HomePage(PathRoutingMixin, Page):
     """The start page of one language tree ("KIM im Kreis Mettmann")."""
 
     intro = models.TextField(

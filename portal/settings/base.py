@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
+    "portal.middleware.ContentVersionMiddleware",
     "portal.middleware.AnonymousPageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -199,7 +200,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Login throttling (django-axes) ---------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
     "portal.auth.ThrottlingBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "portal.auth.GroupsPrefetchingBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours

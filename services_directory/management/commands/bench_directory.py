@@ -9,11 +9,7 @@ inserted in bulk (no revisions, no reference index); the search text is folded a
 
 import json
 import random
-import resource
-import statistics
 import time
-import tracemalloc
-import uuid
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -23,6 +19,7 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Locale, Page, Site
 
+from portal.bench import bulk_add_children, measure
 from services_directory import models as m
 from services_directory.factories import (
     OrganisationFactory,
@@ -104,7 +101,9 @@ class Command(BaseCommand):
         label = label or connection.vendor
         services = m.ServicePage.objects.live().count()
         with override_settings(
-            ROOT_URLCONF="services_directory.bench_urls", ALLOWED_HOSTS=["testserver"]
+            ROOT_URLCONF="services_directory.bench_urls",
+            ALLOWED_HOSTS=["testserver"],
+            PORTAL_PAGE_CACHE_SECONDS=0,
         ):
             url = directory.url
             if (options or {}).get("profile"):
@@ -125,178 +124,118 @@ class Command(BaseCommand):
     # --- seeding ----------------------------------------------------------------------------
 
     def seed(self, count, index=True):
-        rng = random.Random(42)  # noqa: S311 (reproducible example data)
         root = Page.get_first_root_node()
-        locale = Locale.get_default()
         # A plain page stands in for the home page (this app does not import ``home``).
-        home = Page(title="KIM im Kreis Mettmann", slug="kim", locale=locale)
+        home = Page(title="KIM im Kreis Mettmann", slug="kim", locale=Locale.get_default())
         root.add_child(instance=home)
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={"hostname": "localhost", "port": 80, "root_page": home},
         )
         directory = ServiceDirectoryPageFactory(parent=home)
-        towns = [TownFactory(name=name, slug=fold(name).replace(" ", "-")) for name in TOWNS]
-        for town in towns:  # folded slugs: "wulfrath"; keep the portal's "wuelfrath" style
-            town.slug = town.slug.replace("wulfrath", "wuelfrath")
-            town.save()
-        types = [ServiceTypeFactory(name=name) for name in TYPES]
-        topics = [TopicFactory(name=f"Thema {n}") for n in range(12)]
-        targets = [TargetGroupFactory(name=f"Zielgruppe {n}") for n in range(6)]
-        orgs = [OrganisationFactory(name=f"Träger {n} (Beispiel)") for n in range(20)]
-        names = {obj.pk: obj.name for obj in [*types, *orgs]}
-        from django.contrib.contenttypes.models import ContentType
-
-        content_type = ContentType.objects.get_for_model(m.ServicePage)
-        with transaction.atomic():
-            pages = []
-            for n in range(count):
-                service_type = types[n % len(types)]
-                town = towns[rng.randrange(len(towns))]
-                org = orgs[rng.randrange(len(orgs))]
-                title = f"{service_type.name} {town.name} {n:05d}"
-                slug = f"angebot-{n:05d}"
-                description = " ".join(rng.sample(SENTENCES, 2))
-                page = m.ServicePage(
-                    title=title,
-                    draft_title=title,
-                    slug=slug,
-                    path=m.ServicePage._get_path(directory.path, directory.depth + 1, n + 1),
-                    depth=directory.depth + 1,
-                    numchild=0,
-                    url_path=f"{directory.url_path}{slug}/",
-                    content_type=content_type,
-                    locale=locale,
-                    translation_key=uuid.uuid4(),
-                    live=True,
-                    description=f"<p>{description}</p>",
-                    service_type=service_type,
-                    organisation=org,
-                    minimum_age=[None, 12, 27, None][n % 4],
-                    maximum_age=[None, 27, None, None][n % 4],
-                )
-                page.search_name = fold(title)
-                page.search_text = fold(
-                    " ".join(
-                        [title, strip_tags(page.description), names[service_type.pk]]
-                        + [names[org.pk], town.name]
-                    )
-                )
-                page._bench_town = town
-                pages.append(page)
-            base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
-            base_rows = [
-                Page(**{f.attname: getattr(p, f.attname) for f in base_fields}) for p in pages
-            ]
-            Page.objects.bulk_create(base_rows, batch_size=500)
-            if base_rows[0].pk is None:  # a database without RETURNING
-                by_path = dict(
-                    Page.objects.filter(path__startswith=directory.path).values_list("path", "id")
-                )
-                for row in base_rows:
-                    row.pk = by_path[row.path]
-            for page, row in zip(pages, base_rows, strict=True):
-                page.page_ptr_id = page.pk = row.pk
-            local = list(m.ServicePage._meta.local_concrete_fields)
-            for start in range(0, len(pages), 500):
-                m.ServicePage._base_manager._insert(pages[start : start + 500], fields=local)
-            Page.objects.filter(pk=directory.pk).update(numchild=count)
-
-            m.ServicePage.towns.through.objects.bulk_create(
-                [
-                    m.ServicePage.towns.through(servicepage_id=p.pk, town_id=p._bench_town.pk)
-                    for p in pages
-                ],
-                batch_size=1000,
-            )
-            m.ServicePage.topics.through.objects.bulk_create(
-                [
-                    m.ServicePage.topics.through(servicepage_id=p.pk, topic_id=t.pk)
-                    for p in pages
-                    for t in rng.sample(topics, 2)
-                ],
-                batch_size=1000,
-            )
-            m.ServicePage.target_groups.through.objects.bulk_create(
-                [
-                    m.ServicePage.target_groups.through(servicepage_id=p.pk, targetgroup_id=t.pk)
-                    for p in pages
-                    for t in rng.sample(targets, 1)
-                ],
-                batch_size=1000,
-            )
-            m.ServiceLanguage.objects.bulk_create(
-                [
-                    m.ServiceLanguage(service_id=p.pk, code=code, sort_order=i)
-                    for p in pages
-                    for i, code in enumerate(["de", *rng.sample(LANGUAGES[1:], 2)])
-                ],
-                batch_size=1000,
-            )
-            m.ServiceSchedule.objects.bulk_create(
-                [
-                    m.ServiceSchedule(
-                        service_id=p.pk,
-                        byday=day,
-                        opens_at=f"{opens:02d}:00",
-                        closes_at=f"{opens + 3:02d}:00",
-                        sort_order=i,
-                    )
-                    for p in pages
-                    for i, (day, opens) in enumerate(
-                        [(rng.choice(["MO", "TU", "WE"]), 9), (rng.choice(["TH", "FR"]), 13)]
-                    )
-                ],
-                batch_size=1000,
-            )
-            m.DirectoryVersion.bump()
-        if index:
-            from wagtail.search.backends import get_search_backend
-
-            started = time.perf_counter()
-            backend = get_search_backend()
-            queryset = m.ServicePage.objects.all()
-            for start in range(0, count, 1000):
-                backend.add_bulk(m.ServicePage, list(queryset[start : start + 1000]))
-            self.stdout.write(f"indexed in {time.perf_counter() - started:.1f} s")
-        with connection.cursor() as cursor:
-            # Django never runs ANALYZE; without it SQLite picks bad join orders.
-            cursor.execute("ANALYZE")
+        seed_services(directory, count, index=index, log=self.stdout.write)
         return m.ServiceDirectoryPage.objects.get(pk=directory.pk)
 
 
-def measure(url, params, requests):
-    """Median and p95 server time, queries per request, peak memory of one request."""
-    client = Client()
-    for _ in range(3):  # warm-up: templates, the facet data of this process
-        response = client.get(url, params)
-        if response.status_code != 200:
-            raise CommandError(f"{url} answered {response.status_code}")
-    executed = []
+def seed_services(directory, count, index=True, log=print):
+    """``count`` example services under ``directory``, with taxonomies, in bulk."""
+    rng = random.Random(42)  # noqa: S311 (reproducible example data)
+    towns = [TownFactory(name=name, slug=fold(name).replace(" ", "-")) for name in TOWNS]
+    for town in towns:  # folded slugs: "wulfrath"; keep the portal's "wuelfrath" style
+        town.slug = town.slug.replace("wulfrath", "wuelfrath")
+        town.save()
+    types = [ServiceTypeFactory(name=name) for name in TYPES]
+    topics = [TopicFactory(name=f"Thema {n}") for n in range(12)]
+    targets = [TargetGroupFactory(name=f"Zielgruppe {n}") for n in range(6)]
+    orgs = [OrganisationFactory(name=f"Träger {n} (Beispiel)") for n in range(20)]
+    names = {obj.pk: obj.name for obj in [*types, *orgs]}
+    with transaction.atomic():
+        pages = []
+        for n in range(count):
+            service_type = types[n % len(types)]
+            town = towns[rng.randrange(len(towns))]
+            org = orgs[rng.randrange(len(orgs))]
+            title = f"{service_type.name} {town.name} {n:05d}"
+            description = " ".join(rng.sample(SENTENCES, 2))
+            page = m.ServicePage(
+                title=title,
+                slug=f"angebot-{n:05d}",
+                description=f"<p>{description}</p>",
+                service_type=service_type,
+                organisation=org,
+                minimum_age=[None, 12, 27, None][n % 4],
+                maximum_age=[None, 27, None, None][n % 4],
+            )
+            page.search_name = fold(title)
+            page.search_text = fold(
+                " ".join(
+                    [title, strip_tags(page.description), names[service_type.pk]]
+                    + [names[org.pk], town.name]
+                )
+            )
+            page._bench_town = town
+            pages.append(page)
+        bulk_add_children(directory, pages)
+        m.ServicePage.towns.through.objects.bulk_create(
+            [
+                m.ServicePage.towns.through(servicepage_id=p.pk, town_id=p._bench_town.pk)
+                for p in pages
+            ],
+            batch_size=1000,
+        )
+        m.ServicePage.topics.through.objects.bulk_create(
+            [
+                m.ServicePage.topics.through(servicepage_id=p.pk, topic_id=t.pk)
+                for p in pages
+                for t in rng.sample(topics, 2)
+            ],
+            batch_size=1000,
+        )
+        m.ServicePage.target_groups.through.objects.bulk_create(
+            [
+                m.ServicePage.target_groups.through(servicepage_id=p.pk, targetgroup_id=t.pk)
+                for p in pages
+                for t in rng.sample(targets, 1)
+            ],
+            batch_size=1000,
+        )
+        m.ServiceLanguage.objects.bulk_create(
+            [
+                m.ServiceLanguage(service_id=p.pk, code=code, sort_order=i)
+                for p in pages
+                for i, code in enumerate(["de", *rng.sample(LANGUAGES[1:], 2)])
+            ],
+            batch_size=1000,
+        )
+        m.ServiceSchedule.objects.bulk_create(
+            [
+                m.ServiceSchedule(
+                    service_id=p.pk,
+                    byday=day,
+                    opens_at=f"{opens:02d}:00",
+                    closes_at=f"{opens + 3:02d}:00",
+                    sort_order=i,
+                )
+                for p in pages
+                for i, (day, opens) in enumerate(
+                    [(rng.choice(["MO", "TU", "WE"]), 9), (rng.choice(["TH", "FR"]), 13)]
+                )
+            ],
+            batch_size=1000,
+        )
+        m.DirectoryVersion.bump()
+    if index:
+        from wagtail.search.backends import get_search_backend
 
-    def count(execute, sql, params, many, context):
-        executed.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        client.get(url, params)
-    timings = []
-    for _ in range(requests):
         started = time.perf_counter()
-        client.get(url, params)
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    tracemalloc.start()
-    client.get(url, params)
-    _current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    return {
-        "median_ms": round(statistics.median(timings), 1),
-        "p95_ms": round(timings[max(0, int(len(timings) * 0.95) - 1)], 1),
-        "queries": len(executed),
-        "peak_request_kib": round(peak / 1024),
-        "max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-    }
+        backend = get_search_backend()
+        queryset = m.ServicePage.objects.all()
+        for start in range(0, count, 1000):
+            backend.add_bulk(m.ServicePage, list(queryset[start : start + 1000]))
+        log(f"indexed in {time.perf_counter() - started:.1f} s")
+    with connection.cursor() as cursor:
+        # Django never runs ANALYZE; without it SQLite picks bad join orders.
+        cursor.execute("ANALYZE")
 
 
 def profile(url, params):

@@ -1,0 +1,306 @@
+"""``manage.py bench_site``: every public page type, with demo-sized data scaled up.
+
+Seeds a throw-away database (``make bench`` makes one per database engine) with a site
+shaped like the portal: home, a content page, the directory with N services, a handbook, a
+publication list with P publications, W workspaces with M meetings in all. Then it times
+each page type in-process through Django's test client (server time only, as the floor
+and the limit rows are), with the anonymous page cache off, and once more with it on.
+Writes the table between the bench markers of ``docs/performance.md``.
+"""
+
+import datetime
+import json
+import random
+import re
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.test import Client, override_settings
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from wagtail.models import Locale, Page, Site
+
+from groups.factories import WorkspaceIndexPageFactory, WorkspacePageFactory
+from groups.models import ActionItem, Decision, MeetingPage, WorkspacePage
+from home.factories import (
+    ContentPageFactory,
+    HandbookChapterPageFactory,
+    HandbookEditionPageFactory,
+    HandbookPageFactory,
+    HomePageFactory,
+    PublicationIndexPageFactory,
+)
+from home.models import PublicationPage
+from portal.bench import bulk_add_children, measure
+from portal.models import PortalSettings
+from services_directory.factories import ServiceDirectoryPageFactory
+from services_directory.management.commands.bench_directory import seed_services
+
+DOCS_START, DOCS_END = "<!-- bench-site:start -->", "<!-- bench-site:end -->"
+# Wagtail's bakerydemo on this kind of machine (issue #10), by kind of page.
+BAKERY = {"home": 31, "listing": 24, "detail": 13, "search": 31}
+PARAGRAPH = (
+    "Das Kommunale Integrationsmanagement verbindet die zehn Städte des Kreises mit den "
+    "Beratungsdiensten für Zugewanderte (Beispieltext). "
+)
+
+
+def body(headings, words=60):
+    blocks = []
+    for heading in headings:
+        blocks.append({"type": "heading", "value": {"text": heading, "level": "h2"}})
+        blocks.append({"type": "paragraph", "value": f"<p>{PARAGRAPH * (words // 20)}</p>"})
+    return json.dumps(blocks)
+
+
+class Command(BaseCommand):
+    help = "Seed a scaled-up example site and time every page type (docs/performance.md)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--services", type=int, default=10_000)
+        parser.add_argument("--workspaces", type=int, default=200)
+        parser.add_argument("--meetings", type=int, default=5_000)
+        parser.add_argument("--publications", type=int, default=500)
+        parser.add_argument("--requests", type=int, default=30)
+        parser.add_argument("--label", default=None, help="Row label, e.g. SQLite")
+        parser.add_argument("--docs", default="", help="Markdown file whose table to update")
+        parser.add_argument("--json", default="", help="Write the figures to this file")
+        parser.add_argument("--force", action="store_true")
+
+    def handle(self, *args, **options):
+        if Page.objects.filter(depth__gt=2).exists() and not options["force"]:
+            raise CommandError("This database already has pages; bench needs a fresh one.")
+        label = options["label"] or connection.vendor
+        started = time.perf_counter()
+        site = self.seed(options)
+        seeded = round(time.perf_counter() - started, 1)
+        self.stdout.write(f"seeded in {seeded} s")
+        figures = {"label": label, "seed_seconds": seeded, "counts": site["counts"]}
+        figures["rows"] = self.measure_all(site, options["requests"])
+        self.stdout.write(json.dumps(figures, indent=2, ensure_ascii=False))
+        if options["json"]:
+            Path(options["json"]).write_text(json.dumps(figures, indent=2, ensure_ascii=False))
+        if options["docs"]:
+            update_docs(Path(options["docs"]), figures)
+
+    # --- seeding ----------------------------------------------------------------------------
+
+    def seed(self, options):
+        rng = random.Random(7)  # noqa: S311 (reproducible example data)
+        root = Page.get_first_root_node()
+        Page.objects.filter(depth=2).delete()  # Wagtail's welcome page
+        root.refresh_from_db()
+        home = HomePageFactory(parent=root, locale=Locale.get_default())
+        Site.objects.all().delete()
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True
+        )
+        PortalSettings.for_site(site)
+        content = ContentPageFactory(
+            parent=home, title="Über KIM", slug="ueber-kim", show_in_menus=True
+        )
+        content.body = body(["Bausteine", "Lenkungsgruppe", "Projektgruppen"], words=200)
+        content.save()
+
+        directory = ServiceDirectoryPageFactory(parent=home, show_in_menus=True)
+        seed_services(
+            directory, options["services"], index=connection.vendor == "postgresql",
+            log=self.stdout.write,
+        )
+        directory.refresh_from_db()
+        service = directory.get_children().live().last()
+
+        book = HandbookPageFactory(parent=home, show_in_menus=True)
+        edition = HandbookEditionPageFactory(parent=book, edition_number=1, title="Ausgabe 1")
+        chapters = [
+            HandbookChapterPageFactory(
+                parent=edition,
+                title=f"Kapitel {n}",
+                slug=f"kapitel-{n}",
+                body=body([f"Abschnitt {n}.1", f"Abschnitt {n}.2"], words=300),
+            )
+            for n in range(1, 13)
+        ]
+
+        index = PublicationIndexPageFactory(parent=home, show_in_menus=True)
+        kinds = ["report", "flyer", "form"]
+        topics = ["konzept", "beratung", "aufenthalt"]
+        bulk_add_children(
+            index,
+            [
+                PublicationPage(
+                    title=f"Publikation {n} (Beispiel)",
+                    slug=f"publikation-{n}",
+                    publication_type=kinds[n % 3],
+                    topic=topics[n % 3],
+                    year=2015 + n % 11,
+                    summary="Eine Veröffentlichung des KIM (Beispieldaten).",
+                )
+                for n in range(options["publications"])
+            ],
+        )
+
+        workspaces_index = WorkspaceIndexPageFactory(parent=home)
+        workspaces = [
+            WorkspacePageFactory(parent=workspaces_index, title=f"Projektgruppe {n}")
+            for n in range(options["workspaces"])
+        ]
+        self.seed_meetings(workspaces, options["meetings"], rng)
+        member = get_user_model().objects.create_user(
+            "bench-member", "bench@example.org", "bench-member-password"
+        )
+        member.groups.add(workspaces[0].group)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.index_pages(home, directory)
+        return {
+            "home": home,
+            "content": content,
+            "directory": directory,
+            "service": service,
+            "chapter": chapters[5],
+            "publications": index,
+            "workspace": WorkspacePage.objects.get(pk=workspaces[0].pk),
+            "member": member,
+            "counts": {
+                "services": options["services"],
+                "workspaces": options["workspaces"],
+                "meetings": MeetingPage.objects.count(),
+                "publications": PublicationPage.objects.count(),
+                "pages": Page.objects.count(),
+            },
+        }
+
+    def seed_meetings(self, workspaces, count, rng):
+        now = timezone.now()
+        per_workspace = max(1, count // len(workspaces))
+        with transaction.atomic():
+            for workspace in workspaces:
+                workspace.refresh_from_db()
+                meetings = [
+                    MeetingPage(
+                        title=f"Sitzung {n + 1}",
+                        slug=f"sitzung-{n + 1}",
+                        start=now + datetime.timedelta(days=14 * (n - per_workspace + 3)),
+                        place="Kreishaus Mettmann (Beispiel)",
+                    )
+                    for n in range(per_workspace)
+                ]
+                bulk_add_children(workspace, meetings)
+                Decision.objects.bulk_create(
+                    Decision(page_id=m.pk, text=f"Beschluss zu Sitzung {m.title}", sort_order=0)
+                    for m in meetings[::3]
+                )
+                ActionItem.objects.bulk_create(
+                    ActionItem(page_id=m.pk, what="Entwurf vorbereiten (Beispiel)", sort_order=0)
+                    for m in meetings[::4]
+                    if rng.random() < 0.8
+                )
+
+    def index_pages(self, home, directory):
+        """Fill Wagtail's index with every page but the services (those the directory
+        reads from its own columns; on PostgreSQL ``seed_services`` indexed them)."""
+        from wagtail.search.backends import get_search_backend
+
+        backend = get_search_backend()
+        pages = Page.objects.exclude(path__startswith=directory.path).exclude(depth=1)
+        for page in pages.specific().iterator(chunk_size=500):
+            backend.add(page)
+        backend.add(directory.specific)
+
+    # --- measuring --------------------------------------------------------------------------
+
+    def measure_all(self, site, requests):
+        member = Client()
+        member.force_login(site["member"])
+        service = site["service"].specific
+        town = service.towns.first()
+        directory_url = site["directory"].url
+        rows = []
+        plan = [
+            ("home", "home", site["home"].url, {}, None),
+            ("content page", "detail", site["content"].url, {}, None),
+            ("directory", "listing", directory_url, {}, None),
+            (
+                "directory, query and two facets",
+                "search",
+                directory_url,
+                {"q": "Beratung", "town": town.slug, "language": "ar"},
+                None,
+            ),
+            ("service page", "detail", service.url, {}, None),
+            ("handbook chapter", "detail", site["chapter"].url, {}, None),
+            ("publication list", "listing", site["publications"].url, {}, None),
+            ("site search", "search", reverse("portal:search"), {"q": "Beratung"}, None),
+            ("workspace page (member)", "detail", site["workspace"].url, {}, member),
+        ]
+        try:
+            plan.append(("HSDS API services", "listing", reverse("hsds:services"), {}, None))
+        except NoReverseMatch:
+            self.stdout.write("no HSDS API in this build: its row is skipped")
+        with override_settings(
+            ROOT_URLCONF="services_directory.bench_urls", PORTAL_PAGE_CACHE_SECONDS=0
+        ):
+            rows.append(self.row("floor: minimal Django view", "", "/bench-floor/", {}, requests))
+            static_url = self.static_url(site["home"].url)
+            rows.append(self.row("limit: static file (CSS)", "", static_url, {}, requests))
+            for name, kind, url, params, client in plan:
+                rows.append(self.row(name, kind, url, params, requests, client=client))
+                if name == "home":
+                    rows[-1]["page_kib"] = round(
+                        (rows[-1]["gzip_bytes"] + rows[1]["gzip_bytes"]) / 1024, 1
+                    )
+        with override_settings(
+            ROOT_URLCONF="services_directory.bench_urls", PORTAL_PAGE_CACHE_SECONDS=300
+        ):
+            rows.append(self.row("home, cached (anonymous)", "home", site["home"].url, {}, requests))
+        return rows
+
+    def row(self, name, kind, url, params, requests, client=None):
+        self.stdout.write(f"measuring {name} …")
+        figures = measure(url, params, requests=requests, client=client)
+        return {"page": name, "kind": kind, "url": url, **figures}
+
+    def static_url(self, home_url):
+        html = Client().get(home_url).content.decode()
+        match = re.search(r'<link rel="stylesheet" href="([^"]+)"', html)
+        if not match:
+            raise CommandError("no stylesheet link on the home page")
+        return match.group(1)
+
+
+def update_docs(path, figures):
+    """Replace this label's rows in the table between the bench-site markers of ``path``."""
+    text = path.read_text() if path.exists() else f"{DOCS_START}\n{DOCS_END}\n"
+    head, rest = text.split(DOCS_START, 1)
+    _table, tail = rest.split(DOCS_END, 1)
+    label = figures["label"]
+    lines = [
+        f"**{label}** — {figures['counts']['services']:,} services, "
+        f"{figures['counts']['workspaces']} workspaces, {figures['counts']['meetings']:,} "
+        f"meetings, {figures['counts']['publications']} publications "
+        f"({figures['counts']['pages']:,} pages; seeded in {figures['seed_seconds']} s). "
+        f"Python {'.'.join(map(str, __import__('sys').version_info[:3]))}, "
+        f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}.",
+        "",
+        "| page | median ms | p95 ms | bakerydemo median ms | SQL queries | gzip KiB "
+        "| peak KiB/request |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in figures["rows"]:
+        bakery = BAKERY.get(row["kind"], "")
+        lines.append(
+            f"| {row['page']} | {row['median_ms']} | {row['p95_ms']} | {bakery} "
+            f"| {row['queries']} | {round(row['gzip_bytes'] / 1024, 1)} "
+            f"| {row['peak_request_kib']} |"
+        )
+    block = "\n".join(lines)
+    sections = re.split(r"(?m)^(?=\*\*[^*]+\*\* — )", _table.strip())
+    kept = [s.strip() for s in sections if s.strip() and not s.startswith(f"**{label}**")]
+    body_text = "\n\n".join(sorted([*kept, block]))
+    path.write_text(f"{head}{DOCS_START}\n{body_text}\n{DOCS_END}{tail}")
