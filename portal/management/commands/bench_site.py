@@ -109,7 +109,9 @@ class Command(BaseCommand):
 
         directory = ServiceDirectoryPageFactory(parent=home, show_in_menus=True)
         seed_services(
-            directory, options["services"], index=connection.vendor == "postgresql",
+            directory,
+            options["services"],
+            index=connection.vendor == "postgresql",
             log=self.stdout.write,
         )
         directory.refresh_from_db()
@@ -258,7 +260,9 @@ class Command(BaseCommand):
         with override_settings(
             ROOT_URLCONF="services_directory.bench_urls", PORTAL_PAGE_CACHE_SECONDS=300
         ):
-            rows.append(self.row("home, cached (anonymous)", "home", site["home"].url, {}, requests))
+            rows.append(
+                self.row("home, cached (anonymous)", "home", site["home"].url, {}, requests)
+            )
         return rows
 
     def row(self, name, kind, url, params, requests, client=None):
