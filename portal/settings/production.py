@@ -28,3 +28,16 @@ SECURE_HSTS_PRELOAD = _HTTPS
 SESSION_COOKIE_SECURE = _HTTPS
 CSRF_COOKIE_SECURE = _HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# PostgreSQL connections come from a psycopg pool per process (Django 5.1+): a request
+# borrows one and gives it back, instead of connecting each time. DB_POOL_MAX_SIZE bounds the
+# connections of one process (gunicorn threads per worker is enough); 0 switches the pool off
+# for a server-side pooler such as PgBouncer. A pool needs CONN_MAX_AGE 0.
+_POOL_MAX = int(os.environ.get("DB_POOL_MAX_SIZE", "8"))
+if IS_POSTGRES and _POOL_MAX > 0:  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {  # noqa: F405
+        "min_size": 1,
+        "max_size": _POOL_MAX,
+        "timeout": 10,
+    }

@@ -70,3 +70,32 @@ def test_postgres_uses_the_german_search_config():
     )
     result = _run_portal(code, DATABASE_URL="postgres://root@127.0.0.1:5432/kim", SEARCH_URL="")
     assert result.stdout.strip() == "german", result.stderr
+
+
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": "k3y-R4nd0m-" * 6,
+    "ALLOWED_HOSTS": "kim.example.org",
+    "DATABASE_URL": "postgres://root@127.0.0.1:5432/postgres",
+}
+POOL_PROBE = (
+    "import django; django.setup(); from django.conf import settings;"
+    "from django.db import connection;"
+    "connection.cursor().execute('SELECT 1');"
+    "print(settings.DATABASES['default']['CONN_MAX_AGE'], type(connection.pool).__name__,"
+    " connection.pool.max_size)"
+)
+
+
+def test_production_borrows_postgres_connections_from_a_pool():
+    result = _run_portal(POOL_PROBE, **PRODUCTION, DB_POOL_MAX_SIZE="5")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["0", "ConnectionPool", "5"]
+
+
+def test_production_pool_can_be_switched_off_for_pgbouncer():
+    code = "import django; django.setup(); from django.conf import settings;"
+    code += "print(settings.DATABASES['default'].get('OPTIONS', {}).get('pool'))"
+    result = _run_portal(code, **PRODUCTION, DB_POOL_MAX_SIZE="0")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "None"
