@@ -117,7 +117,14 @@ CONTENT_APPS = {
     "wagtailimages",
 }
 # Bookkeeping rows written alongside content, which change nothing a visitor sees.
-NOT_CONTENT = {"pagelogentry", "modellogentry", "referenceindex", "taskstate", "workflowstate"}
+NOT_CONTENT = {
+    "pagelogentry",
+    "modellogentry",
+    "referenceindex",
+    "taskstate",
+    "workflowstate",
+    "servicereport",  # reports on directory entries: tasks for editors, not shown publicly
+}
 
 
 def _is_content(sender):

@@ -749,3 +749,68 @@ class DirectoryVersion(models.Model):
         if not cls.objects.filter(key="directory").update(token=token):
             cls.objects.update_or_create(key="directory", defaults={"token": token})
         return token
+
+
+class ServiceReport(models.Model):
+    """A note that an entry may be out of date: a task for the directory editors.
+
+    Providers write one from their verification page ("something changed"), visitors from
+    the form "Hinweis zu diesem Eintrag" on the service page. A report never changes the
+    entry itself; an editor reads it, edits the service if needed and marks it done.
+    """
+
+    class Source(models.TextChoices):
+        PROVIDER = "provider", _("provider (verification link)")
+        VISITOR = "visitor", _("visitor (feedback form)")
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        DONE = "done", _("done")
+
+    service = models.ForeignKey(
+        ServicePage,
+        verbose_name=_("service"),
+        on_delete=models.CASCADE,
+        related_name="reports",
+        help_text="Das Angebot, auf das sich der Hinweis bezieht.",
+    )
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, help_text="Wer hat den Hinweis gegeben?"
+    )
+    message = models.TextField(_("message"), help_text="Was laut Hinweis nicht mehr stimmt.")
+    reporter_email = models.EmailField(
+        _("reporter's e-mail"), blank=True, help_text="Für Rückfragen; freiwillige Angabe."
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.OPEN,
+        help_text="„Erledigt“, sobald der Eintrag geprüft oder korrigiert ist.",
+    )
+    editor_note = models.TextField(
+        _("editor's note"), blank=True, help_text="Interne Notiz der Redaktion (nicht öffentlich)."
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    panels = [
+        FieldPanel("service", read_only=True),
+        FieldPanel("source", read_only=True),
+        FieldPanel("message", read_only=True),
+        FieldPanel("reporter_email", read_only=True),
+        FieldPanel("status"),
+        FieldPanel("editor_note"),
+    ]
+
+    class Meta:
+        verbose_name = _("report on an entry")
+        verbose_name_plural = _("reports on entries")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.service.title}: {self.short_message}"
+
+    @property
+    def short_message(self):
+        return self.message if len(self.message) <= 80 else self.message[:79] + "…"

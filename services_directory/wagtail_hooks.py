@@ -1,4 +1,5 @@
-"""Admin registration: vocabularies, the service listing, the "verified today" button."""
+"""Admin registration: vocabularies, the service listing, the "verified today" button,
+the reports on entries and the dashboard panel on verification."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,9 +8,9 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import verified_today
+from .admin_views import VerificationPanel, verified_today
 from .models import ServicePage
-from .viewsets import DirectoryViewSetGroup, service_listing_viewset
+from .viewsets import DirectoryViewSetGroup, service_listing_viewset, service_report_viewset
 
 register_snippet(DirectoryViewSetGroup)
 
@@ -58,3 +59,13 @@ def verified_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def verified_listing_button(page, user, next_url=None):
     yield from _verified_button(page, user, next_url)
+
+
+@hooks.register("register_admin_viewset")
+def register_service_reports():
+    return service_report_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_verification_panel(request, panels):
+    panels.append(VerificationPanel())
