@@ -261,7 +261,7 @@ def verify_change(request, token, page_id):
     service = _own_service(list(services_for(email)), page_id)
     if service is None:
         raise Http404(_("This entry cannot be reached with this link."))
-    form = ChangeReportForm(request.POST or None)
+    form = ChangeReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         report_change(service, email, form.cleaned_data["message"])
         url = reverse("services_directory:verify", args=[token])
@@ -331,7 +331,7 @@ def feedback(request, page_id):
     from .forms import FeedbackForm
 
     service = _feedback_service(request, page_id)
-    form = FeedbackForm(request.POST or None)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST":
         if _rate_limited(request):
