@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -147,3 +147,44 @@ def age_counts(queryset=None, today=None):
     return queryset.aggregate(
         **{bucket: Count("pk", filter=age_bucket_q(bucket, today)) for bucket in AGE_BUCKETS}
     )
+
+
+def freshness_sections(user, limit):
+    """The directory's part of the editors' freshness report (portal/freshness.py)."""
+    from django.utils.translation import gettext_lazy as _
+
+    from portal.freshness import Item, Section
+
+    listing = reverse("services:index")
+    result = []
+    for key, title, q, order, query in (
+        (
+            "services_12",
+            _("Services not verified for 12 months or never"),
+            age_bucket_q("12+") | age_bucket_q("never"),
+            10,
+            "?verified=12%2B",
+        ),
+        (
+            "services_6",
+            _("Services not verified for 6 to 12 months"),
+            age_bucket_q("6-12"),
+            20,
+            "?verified=6-12",
+        ),
+    ):
+        services = (
+            source_services().filter(q).order_by(F("assured_date").asc(nulls_first=True), "title")
+        )
+        items = [
+            Item(
+                service.title,
+                reverse("wagtailadmin_pages:edit", args=[service.pk]),
+                f"{service.assured_date:%d.%m.%Y}" if service.assured_date else _("never verified"),
+            )
+            for service in services[:limit]
+        ]
+        result.append(
+            Section(key, title, services.count(), items, more_url=listing + query, order=order)
+        )
+    return result

@@ -69,3 +69,10 @@ def register_service_reports():
 @hooks.register("construct_homepage_panels")
 def add_verification_panel(request, panels):
     panels.append(VerificationPanel())
+
+
+@hooks.register("register_freshness_sections")
+def directory_freshness(user, limit):
+    from .verification import freshness_sections
+
+    return freshness_sections(user, limit)
