@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from .admin_forms import ServicePageForm
 from .text import fold
 
 # NRW's bounding box, generously rounded (ARCHITECTURE.md: coordinates must lie in NRW).
@@ -397,6 +398,7 @@ class ServicePage(Page):
 
     parent_page_types = ["services_directory.ServiceDirectoryPage"]
     subpage_types = []
+    base_form_class = ServicePageForm
 
     class Meta:
         verbose_name = _("service")
@@ -814,3 +816,53 @@ class ServiceReport(models.Model):
     @property
     def short_message(self):
         return self.message if len(self.message) <= 80 else self.message[:79] + "…"
+
+
+class DirectoryTeamScope(models.Model):
+    """Limits the members of one group to the services of some towns (optional).
+
+    E.g. a group "Verzeichnispflege Hilden" with the page permissions of Verzeichnispflege
+    and this scope "Hilden": its members may open, change, delete, copy and move only
+    services that serve Hilden, and every service they save must keep serving Hilden.
+    Belonging to any scoped group limits a user (superusers excepted); see docs/editorial.md.
+    """
+
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("group"),
+        on_delete=models.CASCADE,
+        related_name="directory_scope",
+        help_text="Die Gruppe, deren Mitglieder nur Angebote dieser Städte pflegen.",
+    )
+    towns = models.ManyToManyField(
+        Town,
+        verbose_name=_("towns"),
+        related_name="+",
+        help_text="Städte (deutsche Einträge), deren Angebote die Gruppe pflegen darf.",
+    )
+
+    panels = [FieldPanel("group"), FieldPanel("towns", widget=_checkbox())]
+
+    class Meta:
+        verbose_name = _("town limit of a directory group")
+        verbose_name_plural = _("town limits of directory groups")
+
+    def __str__(self):
+        return f"{self.group.name}: {', '.join(t.name for t in self.towns.all())}"
+
+    @classmethod
+    def allowed_town_ids(cls, user):
+        """None when ``user`` is not limited; else the ids of the towns they may maintain."""
+        if not user.is_authenticated or user.is_superuser:
+            return None
+        scopes = cls.objects.filter(group__in=user.groups.all())
+        if not scopes.exists():
+            return None
+        return set(Town.objects.filter(pk__in=scopes.values("towns")).values_list("pk", flat=True))
+
+    @classmethod
+    def user_may_maintain(cls, user, service):
+        allowed = cls.allowed_town_ids(user)
+        if allowed is None:
+            return True
+        return bool(allowed & {town.pk for town in service.towns.all()})

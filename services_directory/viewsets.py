@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
+    DirectoryTeamScope,
     Organisation,
     ServicePage,
     ServiceReport,
@@ -64,6 +65,12 @@ class OrganisationViewSet(TaxonomyViewSet):
     list_display = ["name", "slug", "website", "locale"]
 
 
+class DirectoryTeamScopeViewSet(SnippetViewSet):
+    model = DirectoryTeamScope
+    icon = "lock"
+    list_display = ["group", "__str__"]
+
+
 class DirectoryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_icon = "folder-open-inverse"
@@ -74,6 +81,7 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
         TopicViewSet,
         TargetGroupViewSet,
         OrganisationViewSet,
+        DirectoryTeamScopeViewSet,
     )
 
 

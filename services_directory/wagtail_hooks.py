@@ -1,6 +1,7 @@
 """Admin registration: vocabularies, the service listing, the "verified today" button,
 the reports on entries and the dashboard panel on verification."""
 
+from django.http import HttpResponseForbidden
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from .admin_views import VerificationPanel, verified_today
-from .models import ServicePage
+from .models import DirectoryTeamScope, ServicePage
 from .viewsets import DirectoryViewSetGroup, service_listing_viewset, service_report_viewset
 
 register_snippet(DirectoryViewSetGroup)
@@ -76,3 +77,35 @@ def directory_freshness(user, limit):
     from .verification import freshness_sections
 
     return freshness_sections(user, limit)
+
+
+# --- Town limits of directory groups (DirectoryTeamScope) ------------------------------------
+
+
+def _outside_town_limit(request, page):
+    specific = page.specific_deferred
+    if isinstance(specific, ServicePage) and not DirectoryTeamScope.user_may_maintain(
+        request.user, specific
+    ):
+        return HttpResponseForbidden(_("This service is outside the towns your group maintains."))
+    return None
+
+
+@hooks.register("before_edit_page")
+def town_limit_edit(request, page):
+    return _outside_town_limit(request, page)
+
+
+@hooks.register("before_delete_page")
+def town_limit_delete(request, page):
+    return _outside_town_limit(request, page)
+
+
+@hooks.register("before_copy_page")
+def town_limit_copy(request, page):
+    return _outside_town_limit(request, page)
+
+
+@hooks.register("before_move_page")
+def town_limit_move(request, page, destination):
+    return _outside_town_limit(request, page)
