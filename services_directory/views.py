@@ -306,9 +306,13 @@ def _rate_limited(request):
     ``cache.add`` + ``cache.incr`` are atomic on Redis, so the limit holds across processes
     and hosts sharing it; with the local-memory cache (development) it is per process.
     """
+    from axes.helpers import get_client_ip_address
+
     from django.core.cache import cache
 
-    key = "services_directory:feedback:" + (request.META.get("REMOTE_ADDR") or "unknown")
+    # The same client address as the login throttling (PROXY_COUNT → django-ipware).
+    address = get_client_ip_address(request) or request.META.get("REMOTE_ADDR") or "unknown"
+    key = "services_directory:feedback:" + address
     cache.add(key, 0, FEEDBACK_RATE_WINDOW)
     try:
         count = cache.incr(key)
