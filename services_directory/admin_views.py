@@ -74,12 +74,12 @@ class VerificationPanel(Component):
         from .verification import age_counts, source_services
 
         request = parent_context["request"]
-        editable = source_services()
+        editable = source_services(public=False)
         if not request.user.is_superuser:
-            editable = page_permission_policy.instances_user_has_permission_for(
+            allowed = page_permission_policy.instances_user_has_permission_for(
                 request.user, "change"
             ).type(ServicePage)
-            editable = source_services().filter(pk__in=editable.values("pk"))
+            editable = editable.filter(pk__in=allowed.values("pk"))
         counts = age_counts(editable)
         listing = reverse("services:index")
         labels = dict(VERIFIED_CHOICES)

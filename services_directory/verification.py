@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from portal.cache import bump_content_version
+from portal.privacy import public_pages
 
 from .models import ServicePage, ServiceReport
 
@@ -47,9 +48,12 @@ def read_token(token):
     return email, None
 
 
-def source_services():
-    """Live German originals: the entries a provider answers for (translations follow)."""
-    return ServicePage.objects.live().filter(locale=Locale.get_default(), alias_of__isnull=True)
+def source_services(public=True):
+    """Live, public German originals: the entries a provider answers for (translations
+    follow). A page with a view restriction is left out: the link is not a login.
+    ``public=False`` (editors' counts) keeps restricted pages, like the admin listing."""
+    pages = ServicePage.objects.filter(locale=Locale.get_default(), alias_of__isnull=True)
+    return public_pages(pages) if public else pages.live()
 
 
 def services_for(email):

@@ -39,7 +39,17 @@ def services(make_service):
         "draft": make_service(
             "Entwurf Geheim", assurer_email=CARITAS, assured_date=LONG_AGO, live=False
         ),
+        "restricted": _restricted(
+            make_service("Intern Geheim", assurer_email=CARITAS, assured_date=LONG_AGO)
+        ),
     }
+
+
+def _restricted(page):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    return page
 
 
 def _link_for(mailoutbox, address):
@@ -63,6 +73,7 @@ def test_command_mails_each_due_address_once(services, mailoutbox):
     for title in ("JMD Hilden", "MBE Hilden", "Sprachcafé Hilden"):
         assert title in mail.body
     assert "Entwurf Geheim" not in mail.body and "AWO" not in mail.body
+    assert "Intern Geheim" not in mail.body
 
 
 def test_months_option_and_nothing_due(services, mailoutbox):
@@ -85,6 +96,7 @@ def test_still_correct_end_to_end(services, mailoutbox):
         re.findall(r">([^<>]+)</a>", html)
     )
     assert "Entwurf Geheim" not in html and "AWO Velbert" not in html
+    assert "Intern Geheim" not in html
 
     # The public page is in the anonymous cache before the confirmation …
     service = services["old"]
@@ -135,7 +147,12 @@ def test_confirming_keeps_a_pending_draft_a_draft(services, users):
 
 def test_a_link_never_confirms_another_address_entries(services, client):
     path = reverse("services_directory:verify", args=[make_token(CARITAS)])
-    for target in (services["awo"], services["no_address"], services["draft"]):
+    for target in (
+        services["awo"],
+        services["no_address"],
+        services["draft"],
+        services["restricted"],
+    ):
         response = client.post(path, {"service": target.pk})
         assert response.status_code == 400
         target.refresh_from_db()
@@ -224,7 +241,7 @@ def test_an_expired_link_gets_a_clear_page_and_changes_nothing(services, client)
     [
         ("recent", {"Sprachcafé Hilden", "AWO Wülfrath"}),
         ("6-12", {"Vor neun Monaten"}),
-        ("12+", {"JMD Hilden", "AWO Velbert", "Ohne Adresse"}),
+        ("12+", {"JMD Hilden", "AWO Velbert", "Ohne Adresse", "Intern Geheim"}),
         ("never", {"MBE Hilden"}),
     ],
 )
@@ -244,7 +261,7 @@ def test_dashboard_panel_counts_and_links(services, client_for):
     panel = html[html.index('id="directory-verification-section"') :]
     panel = panel[: panel.index("</table>")]
     counts = dict(re.findall(r'\?verified=([\w+-]+)">[^<]+</a></th><td>(\d+)</td>', panel))
-    assert counts == {"recent": "2", "6-12": "0", "12+": "3", "never": "1"}
+    assert counts == {"recent": "2", "6-12": "0", "12+": "4", "never": "1"}
 
 
 def test_reports_listing_in_the_admin(services, client_for):
