@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from portal.cache import bump_content_version
@@ -116,6 +117,8 @@ def confirm(service, email, today=None):
                 revision.content["assured_date"] = today.isoformat()
                 revision.content["assurer"] = email
                 revision.save(update_fields=["content"])
+        # In the page history (and Wagtail's audit log); no user: the provider has no login.
+        log(instance=service, action="services_directory.provider_verified", data={"by": email})
     bump_content_version()
 
 

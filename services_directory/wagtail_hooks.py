@@ -109,3 +109,13 @@ def town_limit_copy(request, page):
 @hooks.register("before_move_page")
 def town_limit_move(request, page, destination):
     return _outside_town_limit(request, page)
+
+
+@hooks.register("register_log_actions")
+def register_verification_log_action(actions):
+    # Written by verification.confirm: the provider confirmed the entry by the mailed link.
+    actions.register_action(
+        "services_directory.provider_verified",
+        _("Verified by provider"),
+        _("Confirmed as still correct by the provider (link in the verification e-mail)"),
+    )

@@ -18,6 +18,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
+from wagtail.models import PageLogEntry
+
 from services_directory.models import ServicePage, ServiceReport
 from services_directory.verification import SALT, make_token
 
@@ -109,6 +111,9 @@ def test_still_correct_end_to_end(services, mailoutbox):
     service.refresh_from_db()
     assert service.assured_date == timezone.localdate()
     assert service.assurer == CARITAS
+    entry = PageLogEntry.objects.filter(page=service).latest("timestamp")
+    assert entry.action == "services_directory.provider_verified"
+    assert entry.data == {"by": CARITAS} and entry.user is None
     # … and shows the new date right after it.
     with translation.override("de"):
         shown = formats.date_format(timezone.localdate(), "DATE_FORMAT")
