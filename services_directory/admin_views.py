@@ -70,17 +70,20 @@ class VerificationPanel(Component):
     template_name = "services_directory/admin/verification_panel.html"
     order = 150
 
-    def get_context_data(self, parent_context):
-        from .verification import age_counts, source_services
+    @staticmethod
+    def editable_services(user):
+        from .verification import source_services
 
-        request = parent_context["request"]
-        editable = source_services(public=False)
-        if not request.user.is_superuser:
-            allowed = page_permission_policy.instances_user_has_permission_for(
-                request.user, "change"
-            ).type(ServicePage)
-            editable = editable.filter(pk__in=allowed.values("pk"))
-        counts = age_counts(editable)
+        services = source_services(public=False)
+        if user.is_superuser:
+            return services
+        allowed = page_permission_policy.instances_user_has_permission_for(user, "change")
+        return services.filter(pk__in=allowed.type(ServicePage).values("pk"))
+
+    def get_context_data(self, parent_context):
+        from .verification import age_counts
+
+        counts = age_counts(self.editable_services(parent_context["request"].user))
         listing = reverse("services:index")
         labels = dict(VERIFIED_CHOICES)
         return {
@@ -97,11 +100,11 @@ class VerificationPanel(Component):
         }
 
     def render_html(self, parent_context=None):
+        """Only for those who maintain services (e.g. not for workspace managers)."""
         user = parent_context["request"].user
         if not (
-            user.is_superuser
-            or user.has_perm("services_directory.view_servicereport")
-            or page_permission_policy.user_has_permission(user, "change")
+            user.has_perm("services_directory.view_servicereport")
+            or self.editable_services(user).exists()
         ):
             return ""
         return super().render_html(parent_context)

@@ -1,5 +1,7 @@
 """Verzeichnispflege: maintains the directory (services, vocabularies, reports), nothing else."""
 
+import re
+
 import pytest
 
 from django.contrib.auth.models import Group, Permission
@@ -120,3 +122,25 @@ def test_town_limited_team_creates_services_for_its_towns(
 def test_unlimited_users_are_not_affected(make_service, client_for):
     velbert = make_service("JMD Velbert", towns=["velbert"])
     assert client_for("admin").get(f"/admin/pages/{velbert.pk}/edit/").status_code == 200
+
+
+def test_dashboard_for_directory_team_and_editors(make_service, client_for, client):
+    make_service("JMD Hilden", assured_date=None)
+    team = _user("pflege", "Verzeichnispflege")
+    client.force_login(team)
+    html = client.get("/admin/").content.decode()
+    assert 'id="directory-verification-section"' in html
+    assert re.search(r'\?verified=never">[^<]+</a></th><td>1</td>', html)
+    # Wagtail's Editors may edit services (rights on the root): they see it too.
+    assert (
+        'id="directory-verification-section"'
+        in client_for("editor").get("/admin/").content.decode()
+    )
+
+
+def test_no_dashboard_panel_for_workspace_managers(make_service, workspace_a, client):
+    make_service("JMD Hilden", assured_date=None)
+    client.force_login(make_user("leitung", groups=[workspace_a.managers_group], is_staff=True))
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert 'id="directory-verification-section"' not in response.content.decode()
