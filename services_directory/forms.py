@@ -40,6 +40,7 @@ class FeedbackForm(ChangeReportForm):
         label=_("Your e-mail address (optional)"),
         help_text=_("Only if you would like an answer. We use it for this note only."),
         required=False,
+        max_length=254,  # as the model field: a longer address is a form error, not a 500
     )
     website = forms.CharField(label=_("Leave this field empty"), required=False)
 

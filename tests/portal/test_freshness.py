@@ -127,3 +127,10 @@ def test_no_digest_when_all_is_fresh(home, redaktion, mailoutbox):
     assert (
         len(mailoutbox) == 1 and "Nothing to do here." in mailoutbox[0].body or len(mailoutbox) == 1
     )
+
+
+def test_reports_menu_links_the_report_for_redaktion_only(home, redaktion, client_for):
+    client = Client()
+    client.force_login(redaktion)
+    assert reverse("portal_freshness") in client.get("/admin/").content.decode()
+    assert reverse("portal_freshness") not in client_for("editor").get("/admin/").content.decode()

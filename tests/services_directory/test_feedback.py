@@ -77,7 +77,16 @@ def test_email_is_optional_but_checked(service, client):
     assert ServiceReport.objects.get().reporter_email == "ich@example.org"
 
 
-@pytest.mark.parametrize("data", [{}, {"message": "   "}, {"message": "x" * 3001}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"message": "   "},
+        {"message": "x" * 3001},
+        {"message": "Hallo\x00"},
+        {"message": "Neue Adresse", "email": "a" * 60 + "@" + "b" * 250 + ".de"},
+    ],
+)
 def test_bad_input_gets_form_errors_not_a_report(service, client, data):
     response = client.post(reverse("services_directory:feedback", args=[service.pk]), data)
     assert response.status_code == 400
