@@ -86,8 +86,11 @@ def demo_users(context):
     """The logins of ARCHITECTURE.md §5 (groups of workspaces are joined by groups/demo.py)."""
     context["users"] = {
         "admin": ensure_user("admin", is_superuser=True, first_name="Admin"),
-        "editor": ensure_user("editor", groups=["Editors"], first_name="Eda"),
-        "moderator": ensure_user("moderator", groups=["Moderators"], first_name="Moritz"),
+        # Wagtail's default groups plus the portal's editorial roles (portal/editorial.py).
+        "editor": ensure_user("editor", groups=["Editors", "Redaktion"], first_name="Eda"),
+        "moderator": ensure_user(
+            "moderator", groups=["Moderators", "Moderation"], first_name="Moritz"
+        ),
         "lenkung": ensure_user("lenkung", first_name="Lena"),
         "pg-sprache": ensure_user("pg-sprache", first_name="Paul"),
     }

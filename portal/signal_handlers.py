@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
@@ -124,6 +125,7 @@ NOT_CONTENT = {
     "taskstate",
     "workflowstate",
     "directoryversion",  # the version tokens themselves
+    "servicereport",  # reports on directory entries: tasks for editors, not shown publicly
 }
 
 
@@ -158,3 +160,35 @@ def _connect_cache_invalidation():
 
 
 _connect_cache_invalidation()
+
+
+# --- Links to deleted pages stay visible to the freshness report (freshness.py) -----------
+# Wagtail drops every reference *to* a page when the page is deleted, so a link to it in
+# another page's text would vanish from the reference index while still being broken on
+# the site. After the deletion, the pages that linked to it are indexed again from their
+# content, which brings the (now dangling) references back.
+
+
+@receiver(pre_delete)
+def remember_linking_pages(sender, instance, **kwargs):
+    if not isinstance(instance, Page) or sender is not Page:
+        return
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    sources = set(
+        ReferenceIndex.objects.filter(
+            to_content_type=page_type, to_object_id=str(instance.pk), base_content_type=page_type
+        ).values_list("object_id", flat=True)
+    )
+    if sources:
+        transaction.on_commit(lambda: _reindex_pages(sources))
+
+
+def _reindex_pages(page_ids):
+    from wagtail.models import ReferenceIndex
+
+    for page in Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).specific():
+        ReferenceIndex.create_or_update_for_object(page)

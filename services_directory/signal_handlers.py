@@ -1,4 +1,5 @@
-"""Tell every process that the directory's data changed (see ``directory.get_index``)."""
+"""Tell every process that the directory's data changed (see ``directory.get_index``);
+give Verzeichnispflege its permissions on a new directory page (``editorial.py``)."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -7,6 +8,7 @@ from wagtail.signals import page_published, page_unpublished
 from .models import (
     DirectoryVersion,
     Organisation,
+    ServiceDirectoryPage,
     ServiceLanguage,
     ServiceLocation,
     ServicePage,
@@ -49,5 +51,10 @@ def register():
         m2m_changed.connect(
             bump, sender=relation.through, dispatch_uid=f"directory-m2m-{relation.field.name}"
         )
+    from .editorial import grant_directory_page
+
+    post_save.connect(
+        grant_directory_page, sender=ServiceDirectoryPage, dispatch_uid="directory-team-pages"
+    )
     page_published.connect(bump_for_page, dispatch_uid="directory-published")
     page_unpublished.connect(bump_for_page, dispatch_uid="directory-unpublished")

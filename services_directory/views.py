@@ -4,16 +4,21 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from . import directory
 from .models import ServicePage, Topic, language_names
 
 RESULTS_PER_PAGE = 20
+DIRECTORY_TEAM_GROUP = "Verzeichnispflege"
 
 
 def directory_response(page, request, now=None):
@@ -186,3 +191,214 @@ def _opening(entry, local):
     else:
         state = "later"
     return {"state": state, "start": start, "end": end, "weekday": WEEKDAYS[start.weekday()]}
+
+
+# --- Providers confirm their entries (verification.py) --------------------------------------
+
+
+def _private(response):
+    """Pages behind a signed link or with a form: never in a shared cache, not indexed."""
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def _bad_link(request, reason):
+    status = 410 if reason == "expired" else 400
+    response = TemplateResponse(
+        request,
+        "services_directory/verification_invalid.html",
+        {"reason": reason, "contact_email": settings.PORTAL_CONTACT_EMAIL},
+        status=status,
+    )
+    return _private(response)
+
+
+def verify(request, token):
+    """The provider's page: their live entries, each with "still correct"/"something changed"."""
+    from .verification import confirm, read_token, services_for
+
+    email, reason = read_token(token)
+    if email is None:
+        return _bad_link(request, reason)
+    services = list(services_for(email))
+    confirmed = None
+    if request.method == "POST":
+        service = _own_service(services, request.POST.get("service"))
+        if service is None:
+            return _private(
+                HttpResponseBadRequest(_("This entry cannot be confirmed with this link."))
+            )
+        confirm(service, email)
+        return redirect(f"{request.path}?{urlencode({'confirmed': service.pk})}")
+    if request.GET.get("confirmed"):
+        confirmed = _own_service(services, request.GET["confirmed"])
+    reported = _own_service(services, request.GET.get("reported"))
+    services = list(services_for(email))  # fresh dates after a confirmation
+    return _private(
+        TemplateResponse(
+            request,
+            "services_directory/verification.html",
+            {
+                "email": email,
+                "services": services,
+                "confirmed": confirmed,
+                "reported": reported,
+                "token": token,
+            },
+        )
+    )
+
+
+def verify_change(request, token, page_id):
+    """ "Something changed": a form whose text reaches the editors as a task."""
+    from .forms import ChangeReportForm
+    from .verification import read_token, report_change, services_for
+
+    email, reason = read_token(token)
+    if email is None:
+        return _bad_link(request, reason)
+    service = _own_service(list(services_for(email)), page_id)
+    if service is None:
+        raise Http404(_("This entry cannot be reached with this link."))
+    form = ChangeReportForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        report_change(service, email, form.cleaned_data["message"])
+        url = reverse("services_directory:verify", args=[token])
+        return redirect(f"{url}?{urlencode({'reported': service.pk})}")
+    return _private(
+        TemplateResponse(
+            request,
+            "services_directory/verification_change.html",
+            {"service": service, "form": form, "token": token},
+            status=400 if form.is_bound else 200,
+        )
+    )
+
+
+def _own_service(services, value):
+    """The service with id ``value`` among ``services`` (the link's own entries), or None."""
+    try:
+        pk = int(value)
+    except (TypeError, ValueError):
+        return None
+    return next((s for s in services if s.pk == pk), None)
+
+
+# --- "Hinweis zu diesem Eintrag" (feedback from visitors) ------------------------------------
+
+FEEDBACK_RATE_LIMIT = 5  # reports per address …
+FEEDBACK_RATE_WINDOW = 60 * 60  # … per hour
+
+
+def _feedback_service(request, page_id):
+    from portal.privacy import public_pages
+
+    page = public_pages(ServicePage.objects.filter(pk=page_id)).first()
+    if page is None:
+        raise Http404(_("This entry does not exist (any more)."))
+    return page
+
+
+def _rate_limited(request):
+    """True when this client address has sent too many reports in the current window.
+
+    ``cache.add`` + ``cache.incr`` are atomic on Redis, so the limit holds across processes
+    and hosts sharing it; with the local-memory cache (development) it is per process.
+    """
+    from axes.helpers import get_client_ip_address
+
+    from django.core.cache import cache
+
+    # The same client address as the login throttling (PROXY_COUNT → django-ipware).
+    address = get_client_ip_address(request) or request.META.get("REMOTE_ADDR") or "unknown"
+    key = "services_directory:feedback:" + address
+    cache.add(key, 0, FEEDBACK_RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, FEEDBACK_RATE_WINDOW)
+        count = 1
+    return count > FEEDBACK_RATE_LIMIT
+
+
+@csrf_exempt
+def feedback(request, page_id):
+    """GET: the form on its own; POST: a report for the editors, then a thank-you page.
+
+    The form is also printed on the service page, which anonymous visitors get from the
+    shared page cache; a CSRF token there would be someone else's (or stop the page from
+    being cached at all). The report is anonymous and acts on nobody's behalf, so there is
+    nothing for a forged cross-site request to gain: the view is CSRF-exempt and guarded by
+    the honeypot and a rate limit per client address instead.
+    """
+    from .forms import FeedbackForm
+
+    service = _feedback_service(request, page_id)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        if _rate_limited(request):
+            status = 429
+            form = None
+        elif form.is_valid():
+            if not form.is_spam:
+                _create_feedback(service, form.cleaned_data)
+            return redirect("services_directory:feedback_thanks", page_id=service.pk)
+        else:
+            status = 400
+    return _private(
+        TemplateResponse(
+            request,
+            "services_directory/feedback.html",
+            {"service": service, "form": form, "rate_limited": status == 429},
+            status=status,
+        )
+    )
+
+
+def feedback_thanks(request, page_id):
+    service = _feedback_service(request, page_id)
+    return TemplateResponse(
+        request, "services_directory/feedback_thanks.html", {"service": service}
+    )
+
+
+def _create_feedback(service, data):
+    from .models import ServiceReport
+
+    source = service.get_translation_or_none(service.locale.get_default()) or service
+    report = ServiceReport.objects.create(
+        service=source,
+        source=ServiceReport.Source.VISITOR,
+        message=data["message"],
+        reporter_email=data.get("email", ""),
+    )
+    _notify_directory_team(report)
+    return report
+
+
+def _notify_directory_team(report):
+    """Mail the members of "Verzeichnispflege" (when the group exists and has members)."""
+    from django.contrib.auth import get_user_model
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+
+    recipients = list(
+        get_user_model()
+        .objects.filter(groups__name=DIRECTORY_TEAM_GROUP, is_active=True)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    if not recipients:
+        return
+    context = {
+        "report": report,
+        "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + reverse("service_reports:edit", args=[report.pk]),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Note on the entry “%(title)s”") % {"title": report.service.title}
+        body = render_to_string("services_directory/email/report_notification.txt", context)
+    send_mail(subject, body, None, recipients)

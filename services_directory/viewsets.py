@@ -9,12 +9,23 @@ from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import PageFilterSet
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Organisation, ServicePage, ServiceType, TargetGroup, Topic, Town
+from .models import (
+    DirectoryTeamScope,
+    Organisation,
+    ServicePage,
+    ServiceReport,
+    ServiceType,
+    TargetGroup,
+    Topic,
+    Town,
+)
 
 
 class TaxonomyViewSet(SnippetViewSet):
@@ -54,6 +65,12 @@ class OrganisationViewSet(TaxonomyViewSet):
     list_display = ["name", "slug", "website", "locale"]
 
 
+class DirectoryTeamScopeViewSet(SnippetViewSet):
+    model = DirectoryTeamScope
+    icon = "lock"
+    list_display = ["group", "__str__"]
+
+
 class DirectoryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_icon = "folder-open-inverse"
@@ -64,6 +81,7 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
         TopicViewSet,
         TargetGroupViewSet,
         OrganisationViewSet,
+        DirectoryTeamScopeViewSet,
     )
 
 
@@ -81,6 +99,25 @@ class NotVerifiedFilter(django_filters.BooleanFilter):
         return qs.filter(stale) if value else qs.exclude(stale)
 
 
+class VerifiedFilter(django_filters.ChoiceFilter):
+    """Last verified less than 6 months ago, 6–12 months, more than 12 months ago, never."""
+
+    def filter(self, qs, value):
+        from .verification import AGE_BUCKETS, age_bucket_q
+
+        if value not in AGE_BUCKETS:
+            return qs
+        return qs.filter(age_bucket_q(value))
+
+
+VERIFIED_CHOICES = [
+    ("recent", _("less than 6 months ago")),
+    ("6-12", _("6 to 12 months ago")),
+    ("12+", _("more than 12 months ago")),
+    ("never", _("never")),
+]
+
+
 class ServiceFilterSet(PageFilterSet):
     towns = django_filters.ModelMultipleChoiceFilter(
         label=_("Town"), queryset=Town.objects.all(), widget=CheckboxSelectMultiple
@@ -93,6 +130,7 @@ class ServiceFilterSet(PageFilterSet):
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=ServicePage.Status.choices)
     not_verified = NotVerifiedFilter(label=_("Not verified for 6 months"))
+    verified = VerifiedFilter(label=_("Last verified"), choices=VERIFIED_CHOICES)
 
     class Meta:
         model = ServicePage
@@ -116,3 +154,48 @@ class ServiceListingViewSet(PageListingViewSet):
 
 
 service_listing_viewset = ServiceListingViewSet("services")
+
+
+# --- Reports on entries (tasks for the directory team) ---------------------------------------
+
+
+class ServiceReportFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ServiceReport.Status.choices, empty_label=_("All")
+    )
+    source = django_filters.ChoiceFilter(label=_("Source"), choices=ServiceReport.Source.choices)
+
+    class Meta:
+        model = ServiceReport
+        fields = []
+
+
+class ServiceReportViewSet(ModelViewSet):
+    """Notes from providers and visitors; editors work through them and mark them done.
+
+    Reports come from the public forms; the editors' groups get view, change and delete
+    permissions (not add).
+    """
+
+    model = ServiceReport
+    icon = "comment"
+    menu_label = _("Reports on entries")
+    menu_order = 245
+    add_to_admin_menu = True
+    url_namespace = "service_reports"
+    url_prefix = "directory/reports"
+    filterset_class = ServiceReportFilterSet
+    list_display = [
+        "service",
+        Column("message", label=_("Message"), accessor="short_message"),
+        "source",
+        "status",
+        "created_at",
+    ]
+    list_export = ["service", "source", "message", "reporter_email", "status", "created_at"]
+    ordering = ["-created_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+service_report_viewset = ServiceReportViewSet("service_reports")

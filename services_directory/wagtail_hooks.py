@@ -1,5 +1,7 @@
-"""Admin registration: vocabularies, the service listing, the "verified today" button."""
+"""Admin registration: vocabularies, the service listing, the "verified today" button,
+the reports on entries and the dashboard panel on verification."""
 
+from django.http import HttpResponseForbidden
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -7,9 +9,9 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import verified_today
-from .models import ServicePage
-from .viewsets import DirectoryViewSetGroup, service_listing_viewset
+from .admin_views import VerificationPanel, verified_today
+from .models import DirectoryTeamScope, ServicePage
+from .viewsets import DirectoryViewSetGroup, service_listing_viewset, service_report_viewset
 
 register_snippet(DirectoryViewSetGroup)
 
@@ -58,3 +60,62 @@ def verified_header_button(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def verified_listing_button(page, user, next_url=None):
     yield from _verified_button(page, user, next_url)
+
+
+@hooks.register("register_admin_viewset")
+def register_service_reports():
+    return service_report_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_verification_panel(request, panels):
+    panels.append(VerificationPanel())
+
+
+@hooks.register("register_freshness_sections")
+def directory_freshness(user, limit):
+    from .verification import freshness_sections
+
+    return freshness_sections(user, limit)
+
+
+# --- Town limits of directory groups (DirectoryTeamScope) ------------------------------------
+
+
+def _outside_town_limit(request, page):
+    specific = page.specific_deferred
+    if isinstance(specific, ServicePage) and not DirectoryTeamScope.user_may_maintain(
+        request.user, specific
+    ):
+        return HttpResponseForbidden(_("This service is outside the towns your group maintains."))
+    return None
+
+
+@hooks.register("before_edit_page")
+def town_limit_edit(request, page):
+    return _outside_town_limit(request, page)
+
+
+@hooks.register("before_delete_page")
+def town_limit_delete(request, page):
+    return _outside_town_limit(request, page)
+
+
+@hooks.register("before_copy_page")
+def town_limit_copy(request, page):
+    return _outside_town_limit(request, page)
+
+
+@hooks.register("before_move_page")
+def town_limit_move(request, page, destination):
+    return _outside_town_limit(request, page)
+
+
+@hooks.register("register_log_actions")
+def register_verification_log_action(actions):
+    # Written by verification.confirm: the provider confirmed the entry by the mailed link.
+    actions.register_action(
+        "services_directory.provider_verified",
+        _("Verified by provider"),
+        _("Confirmed as still correct by the provider (link in the verification e-mail)"),
+    )
