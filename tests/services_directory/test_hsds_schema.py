@@ -1,0 +1,102 @@
+"""Every HSDS API response validates against the HSDS 3.0 schemas, for every demo service."""
+
+import json
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from services_directory.demo import demo_directory
+
+SCHEMAS = Path(__file__).parents[2] / "services_directory" / "hsds_schemas"
+_cache = {}
+
+
+def validator(name):
+    if name not in _cache:
+        resources = []
+        for file in ("taxonomy.json", "taxonomy_term.json", "metadata.json"):
+            schema = json.loads((SCHEMAS / file).read_text())
+            resources.append(
+                (file, Resource.from_contents(schema, default_specification=DRAFT202012))
+            )
+        registry = Registry().with_resources(resources)
+        schema = json.loads((SCHEMAS / name).read_text())
+        _cache[name] = Draft202012Validator(
+            schema, registry=registry, format_checker=FormatChecker()
+        )
+    return _cache[name]
+
+
+def assert_valid(name, instance):
+    errors = sorted(validator(name).iter_errors(instance), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+
+
+PAGE_KEYS = {
+    "total_items",
+    "total_pages",
+    "page_number",
+    "size",
+    "first_page",
+    "last_page",
+    "empty",
+}
+
+
+def get_page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert set(data) >= PAGE_KEYS
+    return data
+
+
+@pytest.fixture
+def demo(home):
+    context = {"home": home}
+    demo_directory(context)
+    return context["directory"]
+
+
+def test_every_endpoint_validates_for_every_demo_service(client, demo):
+    services = get_page(client, "/api/hsds/services?per_page=100")
+    assert services["total_items"] == 62
+    for item in services["contents"]:
+        assert_valid("service_list.json", item)
+    for item in services["contents"]:
+        full = client.get(f"/api/hsds/services/{item['id']}").json()
+        assert_valid("service.json", full)
+        assert full["service_at_locations"] and full["phones"] and full["attributes"]
+    orgs = get_page(client, "/api/hsds/organizations?per_page=100")
+    for item in orgs["contents"]:
+        assert_valid("organization_list.json", item)
+        assert_valid(
+            "organization.json", client.get(f"/api/hsds/organizations/{item['id']}").json()
+        )
+    sals = get_page(client, "/api/hsds/service_at_locations?per_page=100")
+    assert sals["total_items"] == 62
+    for item in sals["contents"]:
+        assert_valid("service_at_location_list.json", item)
+        assert_valid(
+            "service_at_location.json",
+            client.get(f"/api/hsds/service_at_locations/{item['id']}").json(),
+        )
+    for item in get_page(client, "/api/hsds/taxonomies")["contents"]:
+        assert_valid("taxonomy.json", item)
+        assert_valid("taxonomy.json", client.get(f"/api/hsds/taxonomies/{item['id']}").json())
+    terms = get_page(client, "/api/hsds/taxonomy_terms?per_page=100")
+    for item in terms["contents"]:
+        assert_valid("taxonomy_term.json", item)
+    assert terms["total_items"] > 30
+
+
+def test_the_validation_can_fail():
+    """The schemas are really applied (formats included), so the test above can fail."""
+    good = {"id": "6f3f0c38-5d2e-4b8e-9d4a-2f1b7c2f6a11", "name": "x", "status": "active"}
+    assert validator("service.json").is_valid(good)
+    assert not validator("service.json").is_valid({**good, "id": "not-a-uuid"})
+    assert not validator("service.json").is_valid({**good, "status": "inactiv"})
+    assert not validator("service.json").is_valid({**good, "minimum_age": None})
