@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.html import escape, strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from portal.privacy import public_pages
 
@@ -59,19 +59,19 @@ class Vocabulary:
 
 
 VOCABULARIES = [
-    Vocabulary("service_type", "Service types", ServiceType),
-    Vocabulary("topic", "Topics", Topic),
-    Vocabulary("target_group", "Target groups", TargetGroup),
-    Vocabulary("town", "Towns", Town),
-    Vocabulary("kim", "Access and attendance"),
+    Vocabulary("service_type", gettext_noop("Service types"), ServiceType),
+    Vocabulary("topic", gettext_noop("Topics"), Topic),
+    Vocabulary("target_group", gettext_noop("Target groups"), TargetGroup),
+    Vocabulary("town", gettext_noop("Towns"), Town),
+    Vocabulary("kim", gettext_noop("Access and attendance")),
 ]
 VOCABULARY = {v.key: v for v in VOCABULARIES}
 _TAXONOMY_DESCRIPTIONS = {
-    "service_type": "Kinds of counselling programme (JMD, MBE, Integration Point …).",
-    "topic": "Life areas and KIM fields of action.",
-    "target_group": "Whom a service is for.",
-    "town": "The towns of the district of Mettmann.",
-    "kim": "How a service is accessed and attended (fixed terms of the KIM portal).",
+    "service_type": gettext_noop("Kinds of counselling programme (JMD, MBE, Integration Point …)."),
+    "topic": gettext_noop("Life areas and KIM fields of action."),
+    "target_group": gettext_noop("Whom a service is for."),
+    "town": gettext_noop("The towns of the district of Mettmann."),
+    "kim": gettext_noop("How a service is accessed and attended (fixed terms of the KIM portal)."),
 }
 
 
@@ -179,7 +179,8 @@ class Context:
 
     def label(self, msgid):
         with translation.override(self.lang):
-            return gettext(msgid)
+            # Choice labels are lazy: evaluate them inside the override.
+            return gettext(msgid) if isinstance(msgid, str) else str(msgid)
 
 
 # --- Querysets ---------------------------------------------------------------------------

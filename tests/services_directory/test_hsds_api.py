@@ -282,6 +282,11 @@ def test_lang_gives_translations_with_german_fallback(client, services, vocab):
     assert data["url"].endswith(translated.url)
     assert "Work and training" in {a["taxonomy_term"]["name"] for a in data["attributes"]}
     assert data["languages"][1]["name"] == "Arabic"
+    access = {a["taxonomy_term"]["code"]: a["taxonomy_term"]["name"] for a in data["attributes"]}
+    assert access["application_process:appointment"] == "by appointment"
+    german = client.get(f"/api/hsds/services/{jmd.translation_key}").json()
+    access = {a["taxonomy_term"]["code"]: a["taxonomy_term"]["name"] for a in german["attributes"]}
+    assert access["application_process:appointment"] == "nach Vereinbarung"
     listed = ids(client.get("/api/hsds/services?lang=en"))
     assert listed == ["Youth Migration Service Hilden", "MBE Velbert"]  # MBE: no translation
     # An unpublished translation is not used.
