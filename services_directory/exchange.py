@@ -400,6 +400,14 @@ class Validator:
             self.plan.problem(row, column, f"is longer than {max_length} characters")
         return value
 
+    def lookup(self, row, column, known, what):
+        """``known[row[column]]``, or report that the file has no such record."""
+        value = _str(row.get(column))
+        found = known.get(value)
+        if found is None:
+            self.plan.problem(row, column, f"'{value[:60]}' is not a {what} of this file")
+        return found
+
     def unique(self, table):
         seen = {}
         for row in self.tables[table]:
@@ -499,12 +507,12 @@ class Validator:
                          "locations": [], "documents": [], "attributes": []}
                    for key in service_ids}  # fmt: skip
 
-        def owner(row, column="service_id"):
-            key = self.uuid(row, column)
-            if key is not None and key not in grouped:
-                plan.problem(row, column, f"'{key}' is not a service of this file")
+        def owner(row):
+            """The id of the row's service, or None (reported)."""
+            if self.uuid(row, "service_id") is None:
                 return None
-            return key
+            found = self.lookup(row, "service_id", grouped, "service")
+            return _str(row["service_id"]) if found is not None else None
 
         phones = {}
         for row in tables["phones"]:
@@ -517,19 +525,18 @@ class Validator:
                 phones[key] = (sid, row)
                 grouped[sid]["phones"].append(row)
                 row["_languages"] = []
-        contacts = set()
+        contacts = {}
         for row in tables["contacts"]:
             sid = owner(row)
             self.email(row, "email")
             self.text(row, "title", 120)
             key = self.uuid(row)
             if sid and key:
-                contacts.add(key)
+                contacts[key] = row
                 grouped[sid]["contacts"].append(row)
         for row in tables["phones"]:
-            contact = _str(row.get("contact_id"))
-            if contact and contact not in contacts:
-                plan.problem(row, "contact_id", f"'{contact[:60]}' is not a contact of this file")
+            if _str(row.get("contact_id")):
+                self.lookup(row, "contact_id", contacts, "contact")
         names = language_names("de")
         for row in tables["languages"]:
             code = _str(row.get("code")).lower()
@@ -537,14 +544,8 @@ class Validator:
                 plan.problem(row, "code", f"'{code[:20]}' is not an ISO 639-1 language code")
             self.text(row, "note", 120)
             if _str(row.get("phone_id")):
-                phone = phones.get(_str(row.get("phone_id")))
-                if phone is None:
-                    plan.problem(
-                        row,
-                        "phone_id",
-                        f"'{_str(row['phone_id'])[:60]}' is not a phone of this file",
-                    )
-                else:
+                phone = self.lookup(row, "phone_id", phones, "phone")
+                if phone is not None:
                     phone[1]["_languages"].append(code)
             else:
                 sid = owner(row)
@@ -566,13 +567,8 @@ class Validator:
                 locations[key] = row
         for table, target in (("addresses", "_address"), ("accessibility", "_accessibility")):
             for row in tables[table]:
-                loc = locations.get(_str(row.get("location_id")))
+                loc = self.lookup(row, "location_id", locations, "location")
                 if loc is None:
-                    plan.problem(
-                        row,
-                        "location_id",
-                        f"'{_str(row.get('location_id'))[:60]}' is not a location of this file",
-                    )
                     continue
                 if table == "addresses":
                     self.text(row, "address_1", 150)
@@ -584,13 +580,7 @@ class Validator:
         sals = {}
         for row in tables["service_at_locations"]:
             sid = owner(row)
-            loc = locations.get(_str(row.get("location_id")))
-            if loc is None:
-                plan.problem(
-                    row,
-                    "location_id",
-                    f"'{_str(row.get('location_id'))[:60]}' is not a location of this file",
-                )
+            loc = self.lookup(row, "location_id", locations, "location")
             key = self.uuid(row)
             if sid and loc is not None and key:
                 row["_location"] = loc
@@ -612,13 +602,8 @@ class Validator:
             sal_key = _str(row.get("service_at_location_id"))
             row["_attributes"] = []
             if sal_key:
-                sal = sals.get(sal_key)
+                sal = self.lookup(row, "service_at_location_id", sals, "service_at_location")
                 if sal is None:
-                    plan.problem(
-                        row,
-                        "service_at_location_id",
-                        f"'{sal_key[:60]}' is not a service_at_location of this file",
-                    )
                     continue
                 grouped[sal["service_id"]]["schedules"].append(row)
                 row["_sal"] = sal
@@ -639,13 +624,8 @@ class Validator:
                  **{k: ("schedule", v) for k, v in schedules.items()}}  # fmt: skip
         for row in tables["attributes"]:
             term = self.uuid(row, "taxonomy_term_id")
-            link = links.get(_str(row.get("link_id")))
+            link = self.lookup(row, "link_id", links, "record")
             if link is None:
-                plan.problem(
-                    row,
-                    "link_id",
-                    f"'{_str(row.get('link_id'))[:60]}' is not a record of this file",
-                )
                 continue
             if term is None:
                 continue
