@@ -161,7 +161,7 @@ def _filter_services(request, queryset):
     params = request.GET
     query = clean_query(params.get("search") or "")
     if query:
-        ids, _terms = search_ids(queryset, query)
+        ids, _terms = search_ids(queryset.select_related(None), query)
         queryset = queryset.filter(pk__in=ids)
     if params.get("organization_id"):
         key = _uuid(params["organization_id"], "organization_id")

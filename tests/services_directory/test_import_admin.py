@@ -99,3 +99,10 @@ def test_token_of_another_user_or_tampered_is_refused(client_for, permitted):
 def test_not_a_file_we_can_read(client_for, permitted):
     response = upload(client_for("editor"), b"PK\x03\x04kaputt", "x.zip")
     assert "cannot be opened" in response.content.decode()
+
+
+def test_menu_item_for_those_who_may_import(client_for, permitted, directory_page):
+    assert "/admin/directory/import/" in client_for("editor").get("/admin/").content.decode()
+    GroupPagePermission.objects.filter(group__name="Editors").delete()
+    assert "/admin/directory/import/" not in client_for("editor").get("/admin/").content.decode()
+    assert client_for("editor").get(URL).status_code in (302, 403)  # Wagtail: back to /admin/
