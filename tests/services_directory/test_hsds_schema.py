@@ -106,3 +106,17 @@ def test_the_validation_can_fail():
     assert not validator("service.json").is_valid({**good, "id": "not-a-uuid"})
     assert not validator("service.json").is_valid({**good, "status": "inactiv"})
     assert not validator("service.json").is_valid({**good, "minimum_age": None})
+
+
+def test_the_demo_directory_survives_export_and_import(client, demo):
+    """The round trip of test_exchange.py, on all 62 demo services (tabular form)."""
+    from services_directory import exchange
+
+    from .test_exchange import api_snapshot, empty_the_directory
+
+    before = api_snapshot(client)
+    data = exchange.export_zip()
+    empty_the_directory()
+    problems, outcome = exchange.import_tables(exchange.read_file(data), publish=True)
+    assert problems == [] and outcome.created == 62
+    assert api_snapshot(client) == before
