@@ -356,9 +356,12 @@ def service_at_locations(request):
 def service_at_location_detail(request, id):
     ctx = _context(request)
     key = str(_path_uuid(id, "service_at_location"))
-    # The id is derived from the location's UUID; look among the public locations.
-    for loc in _public_locations().prefetch_related("service__languages"):
-        if hsds.derived_id(loc.uuid, "service_at_location") == key:
+    # The id is derived from the location's UUID: find it among the public locations' UUIDs
+    # (one light query), then load that one location with its service.
+    locations = _public_locations()
+    for pk, location_uuid in locations.values_list("pk", "uuid"):
+        if hsds.derived_id(location_uuid, "service_at_location") == key:
+            loc = locations.get(pk=pk)
             ctx.load_translations([loc.service])
             return hsds.service_at_location_record(loc.service, loc, ctx, with_service=True)
     raise ApiError(404, f"No service_at_location with id '{key}'.")

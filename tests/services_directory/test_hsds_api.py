@@ -140,6 +140,8 @@ def test_full_service_record(client, services):
     assert sal["location"]["addresses"][0]["postal_code"] == "40721"
     assert sal["location"]["latitude"] == 51.17
     assert sal["schedules"] == [] and data["schedules"][0]["byday"] == "MO"
+    alone = client.get(f"/api/hsds/service_at_locations/{sal['id']}").json()
+    assert alone["location"] == sal["location"] and alone["service"]["id"] == data["id"]
     assert data["schedules"][0]["attributes"][0]["taxonomy_term"]["code"] == (
         "by_appointment_only:yes"
     )
