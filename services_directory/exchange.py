@@ -743,6 +743,8 @@ def _write(plan, directory, *, publish, prune, user):
     if prune:
         for page in hsds.public_services().child_of(directory).exclude(translation_key__in=seen):
             page.unpublish(user=user)
+            for translation in page.get_translations().live().specific():
+                translation.unpublish(user=user)  # aliases follow their source by themselves
             outcome.pruned += 1
     return outcome
 

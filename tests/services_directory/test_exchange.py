@@ -224,6 +224,11 @@ def test_import_writes_drafts_unless_published(client, rich):
 
 
 def test_new_services_are_drafts_and_nothing_is_removed_without_prune(client, rich, vocab):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    translated = rich[0].copy_for_translation(english, copy_parents=True)
+    translated.save_revision().publish()
     data = json.loads(exchange.export_json())
     new = json.loads(json.dumps(data["services"][1]))
     new["id"] = "11111111-2222-3333-4444-555555555555"
@@ -243,6 +248,7 @@ def test_new_services_are_drafts_and_nothing_is_removed_without_prune(client, ri
     names = [s["name"] for s in client.get("/api/hsds/services").json()["contents"]]
     assert names == ["Neue Beratung"]
     assert ServicePage.objects.filter(pk__in=[p.pk for p in rich]).count() == 2  # not deleted
+    assert not ServicePage.objects.get(pk=translated.pk).live  # translations go offline too
 
 
 def test_commands(tmp_path, rich, capsys):
