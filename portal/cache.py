@@ -43,11 +43,14 @@ def content_version():
 
 
 def bump(key="content"):
+    from django.utils import timezone
+
     from services_directory.models import DirectoryVersion
 
     token = uuid.uuid4().hex
-    if not DirectoryVersion.objects.filter(key=key).update(token=token):
-        DirectoryVersion.objects.update_or_create(key=key, defaults={"token": token})
+    values = {"token": token, "changed_at": timezone.now()}
+    if not DirectoryVersion.objects.filter(key=key).update(**values):
+        DirectoryVersion.objects.update_or_create(key=key, defaults=values)
     memo = _request_versions.get()
     if memo:
         memo[key] = token

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import cache as page_cache
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template import loader
 from django.utils import translation
 
@@ -32,6 +33,7 @@ CSP = "; ".join(
     ]
 )
 EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
+LANGUAGE_NEUTRAL_PREFIXES = ("/api/",)
 
 
 class SecurityHeadersMiddleware:
@@ -142,7 +144,8 @@ class AnonymousPageCacheMiddleware:
             self.timeout > 0
             and request.method == "GET"
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path.startswith(("/admin/", "/documents/", "/healthz"))
+            # The HSDS API answers conditional requests itself (ETag → 304).
+            and not request.path.startswith(("/admin/", "/documents/", "/healthz", "/api/"))
         )
 
     def _may_store(self, request, response):
@@ -164,3 +167,17 @@ class AnonymousPageCacheMiddleware:
 
         raw = f"{request.get_host()}|{request.get_full_path()}|{content_version()}"
         return "portal:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except for the language-neutral API under ``/api/``.
+
+    Django answers a 404 outside ``i18n_patterns`` with a redirect to ``/de/…`` whenever
+    that path would resolve, and Wagtail's catch-all page route resolves every path; an
+    API client asking for an unknown id must get the API's JSON 404 instead.
+    """
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(LANGUAGE_NEUTRAL_PREFIXES):
+            return response
+        return super().process_response(request, response)

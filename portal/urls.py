@@ -24,6 +24,8 @@ urlpatterns = [
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Open data (HSDS 3.0): not language-prefixed; ``?lang=`` chooses the language.
+    path("api/hsds/", include("services_directory.api")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -349,6 +349,14 @@ def matching_ids(request, directory, query):
     queryset = visible_pages(
         request, ServicePage.objects.descendant_of(directory).filter(locale_id=directory.locale_id)
     ).exclude(status=ServicePage.Status.DEFUNCT)
+    return search_ids(queryset, query)
+
+
+def search_ids(queryset, query):
+    """Ids of the services in ``queryset`` (already narrowed for privacy) matching ``query``.
+
+    Returns ``(ids, terms)``; without query words, every id of the queryset.
+    """
     terms = query_terms(query)
     if not terms:
         return list(queryset.values_list("id", flat=True)), terms

@@ -5,6 +5,7 @@ an HSDS API is a mapping rather than a translation.
 """
 
 import datetime
+import uuid
 from functools import lru_cache
 
 from django.core.exceptions import ValidationError
@@ -438,7 +439,28 @@ class ServicePage(Page):
 
     def save(self, *args, **kwargs):
         self.refresh_search_text()
+        self.deduplicate_location_ids()
         return super().save(*args, **kwargs)
+
+    def deduplicate_location_ids(self):
+        """Give a copied service's locations ids of their own (stable: derived, not random).
+
+        A page copied in the admin keeps its source's location UUIDs; the older service
+        keeps them and the newer one derives its own from its translation key, so every
+        save of the copy arrives at the same ids.
+        """
+        locations = list(self.locations.all())
+        if not locations:
+            return
+        others = ServiceLocation.objects.filter(uuid__in=[loc.uuid for loc in locations])
+        if self.translation_key:
+            others = others.exclude(service__translation_key=self.translation_key)
+        if self.pk:
+            others = others.filter(service_id__lt=self.pk)
+        taken = set(others.values_list("uuid", flat=True))
+        for loc in locations:
+            if loc.uuid in taken:
+                loc.uuid = uuid.uuid5(uuid.UUID(str(self.translation_key)), str(loc.uuid))
 
     @property
     def is_temporarily_closed(self):
@@ -499,6 +521,10 @@ class ServiceLocation(Orderable):
         CHAT = "chat", _("by chat")
 
     service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="locations")
+    # The location's id in the HSDS API and in exports (docs/api.md). Translations and
+    # aliases of a service carry their German source's value, as pages share a
+    # translation_key; ``ServicePage.save`` keeps it unique among different services.
+    uuid = models.UUIDField(default=uuid.uuid4, editable=False, db_index=True)
     name = models.CharField(
         _("name"), max_length=150, blank=True, help_text="Z. B. „Beratungsstelle Innenstadt“."
     )
@@ -736,6 +762,8 @@ class DirectoryVersion(models.Model):
 
     key = models.CharField(max_length=20, primary_key=True, default="directory")
     token = models.CharField(max_length=32, default="")
+    # When the token last changed: the HSDS API's Last-Modified.
+    changed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"{self.key}: {self.token}"
@@ -752,6 +780,15 @@ class DirectoryVersion(models.Model):
         from portal.cache import bump
 
         return bump("directory")
+
+    @classmethod
+    def state(cls):
+        """``(token, changed_at)`` in one query; creates the row when missing."""
+        row = cls.objects.filter(key="directory").values_list("token", "changed_at").first()
+        if row is None or row[1] is None:
+            cls.bump()
+            row = cls.objects.filter(key="directory").values_list("token", "changed_at").get()
+        return row
 
 
 class ServiceReport(models.Model):

@@ -56,5 +56,15 @@ def register():
     post_save.connect(
         grant_directory_page, sender=ServiceDirectoryPage, dispatch_uid="directory-team-pages"
     )
+    # Privacy changes alter what the HSDS API may show (its ETag/Last-Modified follow).
+    from wagtail.models import PageViewRestriction
+
+    for signal in (post_save, post_delete):
+        signal.connect(
+            bump, sender=PageViewRestriction, dispatch_uid=f"directory-restriction-{id(signal)}"
+        )
+    m2m_changed.connect(
+        bump, sender=PageViewRestriction.groups.through, dispatch_uid="directory-restriction-groups"
+    )
     page_published.connect(bump_for_page, dispatch_uid="directory-published")
     page_unpublished.connect(bump_for_page, dispatch_uid="directory-unpublished")

@@ -6,10 +6,11 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
-from .admin_views import VerificationPanel, verified_today
+from .admin_views import VerificationPanel, directory_import, import_permissions, verified_today
 from .models import DirectoryTeamScope, ServicePage
 from .viewsets import DirectoryViewSetGroup, service_listing_viewset, service_report_viewset
 
@@ -28,8 +29,24 @@ def register_directory_admin_urls():
             "directory/verified/<int:page_id>/",
             verified_today,
             name="services_directory_verified_today",
-        )
+        ),
+        path("directory/import/", directory_import, name="services_directory_import"),
     ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return import_permissions(request.user)[0]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import services"),
+        reverse("services_directory_import"),
+        icon_name="upload",
+        order=245,
+    )
 
 
 def _verified_button(page, user, next_url=None, priority=25):
