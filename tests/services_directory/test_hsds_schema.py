@@ -14,9 +14,7 @@ from services_directory.demo import demo_directory
 # The HSDS 3.0 schemas are read where the workplace keeps them, next to the project
 # (../shared/hsds/, as its README asks: not copied into the project). HSDS_SCHEMA_DIR
 # points elsewhere.
-SCHEMAS = Path(
-    os.environ.get("HSDS_SCHEMA_DIR", Path(__file__).parents[3] / "shared" / "hsds")
-)
+SCHEMAS = Path(os.environ.get("HSDS_SCHEMA_DIR", Path(__file__).parents[3] / "shared" / "hsds"))
 COMPILED = {
     "service.json",
     "service_list.json",
