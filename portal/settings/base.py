@@ -111,9 +111,9 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 # The Wagtail database backend (PostgreSQL FTS with the German config, or SQLite FTS5) unless
 # SEARCH_URL names an Elasticsearch/OpenSearch server. The database backend then stays
 # configured as "fallback" so public search can degrade instead of failing.
-_DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
 if IS_POSTGRES:
-    _DATABASE_SEARCH["SEARCH_CONFIG"] = "german"
+    DATABASE_SEARCH["SEARCH_CONFIG"] = "german"
 
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_ENGINES = {
@@ -142,22 +142,28 @@ if SEARCH_URL:
             "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
             "AUTO_UPDATE": True,
         },
-        "fallback": {**_DATABASE_SEARCH, "AUTO_UPDATE": False},
+        # Kept up to date on every save too, so that it has today's pages when it answers.
+        "fallback": DATABASE_SEARCH,
     }
 else:
     SEARCH_ENGINE = "database"
-    WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH}
 
 # Indexing runs on save through django-tasks; the immediate backend needs no worker process.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Cache ----------------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def cache_settings(redis_url):
+    """``CACHES`` for Redis at ``redis_url``, or a per-process memory cache without one."""
+    if not redis_url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": redis_url,
             "OPTIONS": {
                 # A cache that is down must not take the site with it.
                 "IGNORE_EXCEPTIONS": True,
@@ -167,9 +173,10 @@ if REDIS_URL:
             "KEY_PREFIX": "kim",
         }
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = cache_settings(REDIS_URL)
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 
 # --- E-mail ---------------------------------------------------------------------------------
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console://"))
