@@ -8,4 +8,4 @@ class PortalConfig(AppConfig):
     verbose_name = "KIM Portal"
 
     def ready(self):
-        from . import audit, signal_handlers  # noqa: F401
+        from . import audit, otp, signal_handlers  # noqa: F401

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -66,6 +68,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); then no admin page without the second factor (portal/otp.py).
+    "django_otp.middleware.OTPMiddleware",
+    "portal.otp.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
@@ -216,6 +221,11 @@ AXES_LOCKOUT_TEMPLATE = "portal/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 AXES_VERBOSE = False
+
+# --- Two-factor authentication (portal/otp.py) ----------------------------------------------
+# Superusers must confirm a TOTP code before the admin opens; production turns it on.
+PORTAL_REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA", "") == "1"
+OTP_TOTP_ISSUER = "KIM Portal Kreis Mettmann"
 
 # --- Languages ------------------------------------------------------------------------------
 # German first: the first Locale row is created from LANGUAGE_CODE by the first migrate.

@@ -28,3 +28,6 @@ SECURE_HSTS_PRELOAD = _HTTPS
 SESSION_COOKIE_SECURE = _HTTPS
 CSRF_COOKIE_SECURE = _HTTPS
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# Superusers confirm a TOTP code before the admin opens (REQUIRE_2FA=0 switches it off).
+PORTAL_REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA", "1") != "0"
