@@ -147,6 +147,18 @@ def log_failed_login(sender, credentials, request=None, **kwargs):
 # --- Group membership and the superuser flag --------------------------------------------------
 
 
+@receiver(post_save, sender=Group, dispatch_uid="portal_audit_raw_group")
+@receiver(post_save, sender=get_user_model(), dispatch_uid="portal_audit_raw_user")
+def mark_loaded_from_fixture(sender, instance, raw=False, **kwargs):
+    """Loading a fixture (``raw``) sets many-to-many fields next: that is no change."""
+    if raw:
+        instance._audit_loading = True
+
+
+def _loading(instance):
+    return getattr(instance, "_audit_loading", False)
+
+
 def _names(model, pks):
     return sorted(str(obj) for obj in model.objects.filter(pk__in=pks))
 
@@ -154,6 +166,8 @@ def _names(model, pks):
 @receiver(m2m_changed, sender=get_user_model().groups.through, dispatch_uid="portal_audit_groups")
 def log_membership(sender, instance, action, reverse, pk_set, **kwargs):
     User = get_user_model()
+    if _loading(instance):
+        return
     if action == "pre_clear":
         # The set that is about to go, remembered for post_clear.
         related = instance.user_set if reverse else instance.groups
@@ -174,8 +188,8 @@ def log_membership(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 @receiver(pre_save, sender=get_user_model(), dispatch_uid="portal_audit_superuser_before")
-def remember_superuser_flag(sender, instance, update_fields=None, **kwargs):
-    if update_fields is not None and "is_superuser" not in update_fields:
+def remember_superuser_flag(sender, instance, update_fields=None, raw=False, **kwargs):
+    if raw or (update_fields is not None and "is_superuser" not in update_fields):
         return  # e.g. the last_login update of every login
     before = None
     if instance.pk:
@@ -211,6 +225,8 @@ def _describe(permission):
 
 @receiver(m2m_changed, sender=Group.permissions.through, dispatch_uid="portal_audit_perms")
 def log_model_permissions(sender, instance, action, reverse, pk_set, **kwargs):
+    if _loading(instance):
+        return
     if action == "pre_clear" and not reverse:
         instance._audit_cleared = set(instance.permissions.values_list("pk", flat=True))
         return
@@ -232,8 +248,8 @@ def log_model_permissions(sender, instance, action, reverse, pk_set, **kwargs):
 
 @receiver(post_save, sender=GroupPagePermission, dispatch_uid="portal_audit_page_perm_add")
 @receiver(post_save, sender=GroupCollectionPermission, dispatch_uid="portal_audit_coll_perm_add")
-def log_object_permission_added(sender, instance, created, **kwargs):
-    if created:
+def log_object_permission_added(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:  # raw: loaded from a fixture, not a change
         log(instance.group, "portal.permissions", data={"added": [_describe(instance)]})
 
 
