@@ -1,4 +1,4 @@
-"""``form_values(html)``: what a browser would submit for the first POST form of a page.
+"""``form_values(html)``: what a browser would submit for a POST form of a page.
 
 Used to drive Wagtail's admin forms in tests without rebuilding every field by hand.
 """
@@ -7,16 +7,19 @@ from html.parser import HTMLParser
 
 
 class _FormParser(HTMLParser):
-    def __init__(self, form_index):
+    def __init__(self, form_index, form_id):
         super().__init__(convert_charrefs=True)
-        self.form_index, self.forms_seen, self.inside = form_index, -1, False
+        self.form_index, self.form_id, self.forms_seen, self.inside = form_index, form_id, -1, False
         self.values, self._select, self._textarea, self._selected_any = [], None, None, False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form" and attrs.get("method", "get").lower() == "post":
             self.forms_seen += 1
-            self.inside = self.forms_seen == self.form_index
+            if self.form_id:
+                self.inside = attrs.get("id") == self.form_id
+            else:
+                self.inside = self.forms_seen == self.form_index
         if not self.inside or "__prefix__" in attrs.get("name", ""):
             return
         name = attrs.get("name")
@@ -48,9 +51,12 @@ class _FormParser(HTMLParser):
             self._textarea = None
 
 
-def form_values(html, form_index=0):
-    """A dict of field name → value, or → list of values for repeated names."""
-    parser = _FormParser(form_index)
+def form_values(html, form_index=0, form_id=None):
+    """A dict of field name → value, or → list of values for repeated names.
+
+    The form is the one with ``form_id``, else the ``form_index``-th POST form of the page.
+    """
+    parser = _FormParser(form_index, form_id)
     parser.feed(html)
     data = {}
     for name, value in parser.values:
