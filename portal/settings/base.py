@@ -226,6 +226,8 @@ AXES_VERBOSE = False
 # Superusers must confirm a TOTP code before the admin opens; production turns it on.
 PORTAL_REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA", "") == "1"
 OTP_TOTP_ISSUER = "KIM Portal Kreis Mettmann"
+# Login records (with client addresses) are deleted after this many days (purge_login_log).
+PORTAL_LOGIN_LOG_DAYS = int(os.environ.get("LOGIN_LOG_DAYS", "180"))
 
 # --- Languages ------------------------------------------------------------------------------
 # German first: the first Locale row is created from LANGUAGE_CODE by the first migrate.

@@ -118,3 +118,23 @@ def test_report_lists_events_for_superusers_only(root, home, client, users):
     client.force_login(users["editor"])
     assert client.get("/admin/reports/security/").status_code in (302, 403)
     assert "/admin/reports/security/" not in client.get("/admin/").content.decode()
+
+
+def test_old_login_records_are_purged_but_permission_changes_stay(home, client, workspace_a):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    make_user("mitglied")
+    client.post("/de/anmelden/", {"username": "mitglied", "password": "falsch"})
+    client.post("/de/anmelden/", {"username": "mitglied", "password": "pw-1234567"})
+    workspace_a.group.user_set.add(make_user("neu"))
+    old = timezone.now() - timedelta(days=181)
+    ModelLogEntry.objects.filter(action__startswith="portal.").update(timestamp=old)
+    client.post("/de/anmelden/", {"username": "mitglied", "password": "falsch"})  # recent
+    call_command("purge_login_log")
+    remaining = set(ModelLogEntry.objects.values_list("action", flat=True))
+    assert {"portal.groups", "portal.permissions", "portal.login_failed"} <= remaining
+    assert "portal.login" not in remaining
+    assert len(_entries("portal.login_failed")) == 1
