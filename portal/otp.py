@@ -109,7 +109,11 @@ def _qr_svg(uri):
 def setup(request):
     """Add (or finish adding) an authenticator app for the logged-in user."""
     user = request.user
-    if confirmed_device(user) is not None and user.is_verified():
+    if confirmed_device(user) is not None:
+        if not user.is_verified():
+            # Only the code of the existing app may open the admin: a password alone must
+            # not be enough to register a new app in its place.
+            return redirect(reverse("portal_otp_verify"))
         messages.info(request, _("Two-factor authentication is already on for your account."))
         return redirect("wagtailadmin_home")
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()

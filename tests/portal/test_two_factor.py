@@ -140,3 +140,12 @@ def test_production_requires_two_factor_for_superusers():
     assert production.stdout.strip() == "True", production.stderr
     assert _run_portal(setting).stdout.strip() == "False"
     assert _run_portal(setting, REQUIRE_2FA="1").stdout.strip() == "True"
+
+
+def test_a_password_alone_cannot_replace_the_app(required, home, superuser, client):
+    device = _confirmed_device(superuser)
+    _login(client, "chefin")
+    response = client.get("/admin/2fa/setup/")
+    assert response["Location"] == "/admin/2fa/verify/"
+    assert client.post("/admin/2fa/setup/", {"token": "123456"})["Location"] == "/admin/2fa/verify/"
+    assert list(TOTPDevice.objects.filter(user=superuser)) == [device]
