@@ -8,6 +8,6 @@ class PortalConfig(AppConfig):
     verbose_name = "KIM Portal"
 
     def ready(self):
-        from . import locales, signal_handlers  # noqa: F401
+        from . import audit, locales, otp, signal_handlers  # noqa: F401
 
         locales.install()

@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template import loader
 from django.utils import translation
+from django.utils.http import content_disposition_header
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +51,12 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault(
                 "Permissions-Policy", "geolocation=(), camera=(), microphone=()"
             )
+        if request.path.startswith("/documents/") and response.status_code == 200:
+            # Wagtail sends attachments (everything but PDF) with a Content-Disposition and
+            # PDFs, shown in the browser, without one: name them explicitly as inline.
+            filename = request.path.rstrip("/").rsplit("/", 1)[-1]
+            if "Content-Disposition" not in response:
+                response["Content-Disposition"] = content_disposition_header(False, filename)
         return response
 
 

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -67,6 +69,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); then no admin page without the second factor (portal/otp.py).
+    "django_otp.middleware.OTPMiddleware",
+    "portal.otp.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
@@ -112,9 +117,9 @@ IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
 # The Wagtail database backend (PostgreSQL FTS with the German config, or SQLite FTS5) unless
 # SEARCH_URL names an Elasticsearch/OpenSearch server. The database backend then stays
 # configured as "fallback" so public search can degrade instead of failing.
-_DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
+DATABASE_SEARCH = {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": True}
 if IS_POSTGRES:
-    _DATABASE_SEARCH["SEARCH_CONFIG"] = "german"
+    DATABASE_SEARCH["SEARCH_CONFIG"] = "german"
 
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_ENGINES = {
@@ -143,22 +148,28 @@ if SEARCH_URL:
             "INDEX_SETTINGS": SEARCH_INDEX_SETTINGS,
             "AUTO_UPDATE": True,
         },
-        "fallback": {**_DATABASE_SEARCH, "AUTO_UPDATE": False},
+        # Kept up to date on every save too, so that it has today's pages when it answers.
+        "fallback": DATABASE_SEARCH,
     }
 else:
     SEARCH_ENGINE = "database"
-    WAGTAILSEARCH_BACKENDS = {"default": _DATABASE_SEARCH}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH}
 
 # Indexing runs on save through django-tasks; the immediate backend needs no worker process.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Cache ----------------------------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    CACHES = {
+
+
+def cache_settings(redis_url):
+    """``CACHES`` for Redis at ``redis_url``, or a per-process memory cache without one."""
+    if not redis_url:
+        return {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": redis_url,
             "OPTIONS": {
                 # A cache that is down must not take the site with it.
                 "IGNORE_EXCEPTIONS": True,
@@ -168,9 +179,10 @@ if REDIS_URL:
             "KEY_PREFIX": "kim",
         }
     }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = cache_settings(REDIS_URL)
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 
 # --- E-mail ---------------------------------------------------------------------------------
 _email = dj_email_url.parse(os.environ.get("EMAIL_URL", "console://"))
@@ -210,6 +222,13 @@ AXES_LOCKOUT_TEMPLATE = "portal/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 AXES_VERBOSE = False
+
+# --- Two-factor authentication (portal/otp.py) ----------------------------------------------
+# Superusers must confirm a TOTP code before the admin opens; production turns it on.
+PORTAL_REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA", "") == "1"
+OTP_TOTP_ISSUER = "KIM Portal Kreis Mettmann"
+# Login records (with client addresses) are deleted after this many days (purge_login_log).
+PORTAL_LOGIN_LOG_DAYS = int(os.environ.get("LOGIN_LOG_DAYS", "180"))
 
 # --- Languages ------------------------------------------------------------------------------
 # German first: the first Locale row is created from LANGUAGE_CODE by the first migrate.

@@ -41,3 +41,6 @@ if IS_POSTGRES and _POOL_MAX > 0:  # noqa: F405
         "max_size": _POOL_MAX,
         "timeout": 10,
     }
+
+# Superusers confirm a TOTP code before the admin opens (REQUIRE_2FA=0 switches it off).
+PORTAL_REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA", "1") != "0"

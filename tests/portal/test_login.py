@@ -45,3 +45,21 @@ def test_lockout_after_five_failed_logins(home, member, client, login_url):
     make_user("andere")
     other = client.post(login_url, {"username": "andere", "password": "pw-1234567"})
     assert other.status_code == 302
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example"])
+def test_admin_login_next_stays_on_the_site(home, client, target):
+    make_user("redakteurin", is_staff=True, is_superuser=True)
+    response = client.post(
+        "/admin/login/", {"username": "redakteurin", "password": "pw-1234567", "next": target}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/"])
+def test_logout_next_stays_on_the_site(home, member, client, target):
+    client.force_login(member)
+    response = client.post(f"/de/abmelden/?next={target}")
+    assert response.status_code == 302
+    assert "evil.example" not in response["Location"]
