@@ -132,7 +132,11 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._may_use_cache(request):
             return self.get_response(request)
-        key = self._key(request)
+        try:
+            key = self._key(request)
+        except (OperationalError, InterfaceError):
+            # No database: let the view fail the same way, so the 503 page answers.
+            return self.get_response(request)
         cached = page_cache.get(key)
         if cached is not None:
             cached["X-Cache"] = "HIT"
