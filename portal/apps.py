@@ -8,4 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = "KIM Portal"
 
     def ready(self):
-        from . import signal_handlers  # noqa: F401
+        from . import checks, signal_handlers  # noqa: F401
+        from .translation_moderation import install
+
+        install()

@@ -148,3 +148,19 @@ def _connect_cache_invalidation():
 
 
 _connect_cache_invalidation()
+
+
+def _refresh_machine_label(sender, instance, **kwargs):
+    """Publishing a translation decides whether readers see the "machine-translated" label."""
+    from .translation_status import refresh_machine_flag
+
+    refresh_machine_flag(instance)
+
+
+def _connect_machine_label():
+    from wagtail.signals import page_published
+
+    page_published.connect(_refresh_machine_label, dispatch_uid="portal-machine-label")
+
+
+_connect_machine_label()

@@ -1,0 +1,34 @@
+"""Admin registration: the translation status report and its "Mark as reviewed" action."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .admin_views import mark_translation_reviewed, translation_status
+from .translation_status import REVIEW_ACTION
+
+
+@hooks.register("register_admin_urls")
+def register_translation_admin_urls():
+    return [
+        path("translations/", translation_status, name="portal_translation_status"),
+        path(
+            "translations/<int:page_id>/reviewed/",
+            mark_translation_reviewed,
+            name="portal_translation_reviewed",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return MenuItem(
+        _("Translation status"), reverse("portal_translation_status"), icon_name="site", order=50
+    )
+
+
+@hooks.register("register_log_actions")
+def register_review_log_action(actions):
+    actions.register_action(REVIEW_ACTION, _("Translation reviewed"), _("Translation reviewed"))
