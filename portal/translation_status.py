@@ -140,7 +140,7 @@ def status_table(user, *, languages=None, status=None):
         (p.translation_key, p.locale.language_code): p
         for p in Page.objects.filter(translation_key__in=sources.values("translation_key"))
         .exclude(locale=source_locale)
-        .select_related("locale")
+        .select_related("locale", "live_revision")
     }
     incomplete = _incomplete(sources)
     machine = machine_translated_page_ids()
@@ -162,12 +162,22 @@ def status_table(user, *, languages=None, status=None):
     return {"rows": rows, "codes": codes, "totals": totals, "grand_totals": grand}
 
 
+def _published_as_translation(page):
+    """False for a converted alias whose translation is still waiting for approval.
+
+    Such a page keeps the live revision of the German page it was an alias of (and shows
+    its text) until its own first revision is published.
+    """
+    revision = page.live_revision
+    return revision is not None and str(revision.object_id) == str(page.pk)
+
+
 def _cell_status(source, target, code, incomplete, machine):
     if target is None:
         return MISSING, _("not in this language's page tree yet")
     if target.alias_of_id is not None:
         return MISSING, _("shows the German original")
-    if not target.live:
+    if not target.live or not _published_as_translation(target):
         return MISSING, _("draft, not published yet")
     published = target.last_published_at
     if source.last_published_at and published and source.last_published_at > published:

@@ -341,3 +341,19 @@ def demo_directory(context):
                 )
             ],
         )
+
+
+@demo_step(order=1020)
+def demo_directory_translations(context):
+    """The directory page and ten services in all six other languages (after tree sync)."""
+    from portal.demo import ensure_translations
+
+    from .demo_translations import DIRECTORY, KEEP, SERVICE_STRINGS, SERVICES
+
+    directory = context.get("directory") or ServiceDirectoryPage.objects.get(
+        locale__language_code="de"
+    )
+    ensure_translations(directory, DIRECTORY)
+    pages = ServicePage.objects.child_of(directory).filter(slug__in=SERVICES)
+    for page in pages:
+        ensure_translations(page, SERVICE_STRINGS, keep=KEEP)

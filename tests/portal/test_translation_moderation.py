@@ -47,3 +47,13 @@ def test_translation_waits_for_moderation(content_page, sync_locale, client_for)
     translation.save_target(publish=False)
     html = anonymous.get("/ar/ueber-kim/").content.decode()
     assert ARABIC in html and "نص جديد" not in html
+
+
+def test_status_view_calls_an_unapproved_translation_missing(content_page, sync_locale, client_for):
+    sync_locale("ar")
+    arabic = Locale.objects.get(language_code="ar")
+    source, _created = TranslationSource.get_or_create_from_instance(content_page)
+    Translation.objects.create(source=source, target_locale=arabic).save_target(publish=False)
+    report = client_for("editor").get("/admin/translations/", {"language": "ar"}).content.decode()
+    row = report.split(">Über KIM</a></th>")[1].split("</tr>")[0]
+    assert 'data-status="missing"' in row
