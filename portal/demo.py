@@ -176,6 +176,9 @@ def ensure_translations(page, table, *, keep=()):
             )
         StringTranslation.objects.bulk_create(rows, ignore_conflicts=True)
         Translation.objects.get_or_create(source=source, target_locale=locales[code])
-        source.create_or_update_translation(
-            locales[code], publish=True, fallback=True, copy_parent_pages=True
+        # Saved as a draft and published here rather than with publish=True, which defers
+        # publishing to the end of the transaction (never reached inside a test).
+        translated, _created = source.create_or_update_translation(
+            locales[code], publish=False, fallback=True, copy_parent_pages=True
         )
+        Page.objects.get(pk=translated.pk).get_latest_revision().publish()

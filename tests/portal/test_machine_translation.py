@@ -5,6 +5,7 @@ import pytest
 from django.core.checks import Info, Warning
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
@@ -12,7 +13,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from portal.checks import machine_translation_check
 from portal.machine_translation import DeepLTranslator
 
-LABEL = "Machine-translated"
+LABEL = 'class="notice notice--machine"'  # the label, in any language
 INTRO = "Die Beratung ist kostenlos und vertraulich."
 
 
@@ -109,7 +110,9 @@ def test_review_refuses_a_german_page(german_page, client_for, users):
         reverse("portal_translation_reviewed", args=[german_page.pk]), follow=True
     )
     assert response.status_code == 200
-    assert "Only a translation can be marked as reviewed." in response.content.decode()
+    with translation.override("de"):  # the editor's admin language
+        message = translation.gettext("Only a translation can be marked as reviewed.")
+    assert message in response.content.decode()
 
 
 def test_get_cannot_mark_reviewed(arabic_translation, client_for):

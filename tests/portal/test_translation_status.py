@@ -72,7 +72,9 @@ def test_bad_filter_input_is_a_form_error_not_a_500(pages, client_for):
 
 def test_machine_translation_state_is_shown(pages, client_for):
     html = client_for("editor").get(URL).content.decode()
-    assert "The translation editor offers Dummy" in html  # the dummy translator's name
+    section = html.split('id="mt-heading"')[1].split("</section>")[0]
+    assert "Dummy" in section  # the dummy translator's name ("Dummy translator")
+    assert "DEEPL_API_KEY" not in section
 
 
 @pytest.mark.parametrize("role", ["anonymous", "member_a"])
@@ -128,3 +130,20 @@ def test_report_queries_stay_constant(home, client_for, django_assert_max_num_qu
 def test_menu_item_in_reports(home, client_for):
     html = client_for("editor").get(reverse("wagtailadmin_home")).content.decode()
     assert URL in html
+
+
+def test_report_says_when_machine_translation_is_off_or_partial(pages, client_for):
+    from django.test import override_settings
+
+    client = client_for("editor")
+    with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=None):
+        html = client.get(URL).content.decode()
+    section = html.split('id="mt-heading"')[1].split("</section>")[0]
+    assert "DEEPL_API_KEY" in section
+    deepl = {"CLASS": "portal.machine_translation.DeepLTranslator", "OPTIONS": {"AUTH_KEY": "k"}}
+    with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=deepl):
+        html = client.get(URL).content.decode()
+    section = html.split('id="mt-heading"')[1].split("</section>")[0]
+    offered, refused = section.split("<strong>")[0], section.split("<strong>")[1]
+    assert "DeepL" in offered and "العربية" in offered and "فارسی" not in offered
+    assert "فارسی" in refused
