@@ -4,11 +4,12 @@ Each German string maps to its translations in ``portal.demo.TRANSLATION_LANGUAG
 en, ar, fa, tr, uk, ru. Written by hand, not machine-translated.
 """
 
-from portal.demo import EXAMPLE_NOTE_TRANSLATIONS
+from portal.demo import COMMON_TRANSLATIONS
 
 KEEP = {"KIM"}
 
 HOME = {
+    **COMMON_TRANSLATIONS,
     "KIM im Kreis Mettmann": (
         "KIM in the District of Mettmann",
         "إدارة الاندماج البلدية (KIM) في دائرة Mettmann",
@@ -36,14 +37,6 @@ HOME = {
         "Коммунальный менеджмент интеграции (KIM) связывает десять городов района Меттман с "
         "консультационными службами для иммигрантов и беженцев, чтобы люди быстрее получали "
         "необходимую поддержку.",
-    ),
-    "Beratung finden": (
-        "Find counselling",
-        "العثور على استشارة",
-        "یافتن مشاوره",
-        "Danışmanlık bul",
-        "Знайти консультацію",
-        "Найти консультацию",
     ),
     "Im Verzeichnis finden Fachkräfte und Ehrenamtliche die passende Beratungsstelle – nach "
     "Thema, Stadt, Sprache und Alter.": (
@@ -96,7 +89,7 @@ HOME = {
 
 CHAPTER_SLUG = "einleitung"
 CHAPTER = {
-    **EXAMPLE_NOTE_TRANSLATIONS,
+    **COMMON_TRANSLATIONS,
     "Einleitung": ("Introduction", "مقدمة", "مقدمه", "Giriş", "Вступ", "Введение"),
     "Wozu dieses Handbuch da ist und wie Sie es nutzen.": (
         "What this handbook is for and how to use it.",

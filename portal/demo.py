@@ -114,7 +114,8 @@ def sync_locale_trees(context):
 # The languages of demo translations, in the order of the tuples in the apps' tables.
 TRANSLATION_LANGUAGES = ("en", "ar", "fa", "tr", "uk", "ru")
 
-EXAMPLE_NOTE_TRANSLATIONS = {
+# Strings that several apps' demo pages share (the example-data note, "Find counselling").
+COMMON_TRANSLATIONS = {
     EXAMPLE_NOTE: (
         "Example data – this entry only serves to demonstrate the portal.",
         "بيانات تجريبية – هذا الإدخال لغرض عرض البوابة فقط.",
@@ -122,7 +123,15 @@ EXAMPLE_NOTE_TRANSLATIONS = {
         "Örnek veriler – bu kayıt yalnızca portalın tanıtımı içindir.",
         "Приклад даних – цей запис призначений лише для демонстрації порталу.",
         "Пример данных – эта запись служит только для демонстрации портала.",
-    )
+    ),
+    "Beratung finden": (
+        "Find counselling",
+        "العثور على استشارة",
+        "یافتن مشاوره",
+        "Danışmanlık bul",
+        "Знайти консультацію",
+        "Найти консультацию",
+    ),
 }
 
 

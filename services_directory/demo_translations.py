@@ -6,7 +6,7 @@ script in Arabic and Persian (they are German proper names); Ukrainian and Russi
 their usual Cyrillic spelling.
 """
 
-from portal.demo import EXAMPLE_NOTE_TRANSLATIONS
+from portal.demo import COMMON_TRANSLATIONS
 
 # Slugs of the translated services: the six kinds in Mettmann, two in Velbert, the county's two.
 SERVICES = [
@@ -24,14 +24,7 @@ SERVICES = [
 KEEP = {"JMD", "MBE", "IP", "KIM", "ABH"}
 
 DIRECTORY = {
-    "Beratung finden": (
-        "Find counselling",
-        "العثور على استشارة",
-        "یافتن مشاوره",
-        "Danışmanlık bul",
-        "Знайти консультацію",
-        "Найти консультацию",
-    ),
+    **COMMON_TRANSLATIONS,
     "Beratungsangebote für Zugewanderte und Geflüchtete in den zehn Städten des Kreises "
     "Mettmann – nach Thema, Stadt, Sprache und Alter.": (
         "Counselling services for immigrants and refugees in the ten towns of the District "
@@ -73,7 +66,7 @@ def _mbe(town, town_cyrillic):
 
 
 SERVICE_STRINGS = {
-    **EXAMPLE_NOTE_TRANSLATIONS,
+    **COMMON_TRANSLATIONS,
     "JMD Mettmann": _jmd("Mettmann", "Меттман"),
     "JMD Velbert": _jmd("Velbert", "Фельберт"),
     "MBE Mettmann": _mbe("Mettmann", "Меттман"),

@@ -31,23 +31,15 @@ def test_untranslated_page_shows_german_with_a_notice_in_the_visitors_language(
     assert '<main id="main" tabindex="-1" lang="de" dir="ltr">' in html
 
 
-def _translate(page, code, **fields):
-    translated = page.copy_for_translation(
-        Locale.objects.get(language_code=code), copy_parents=True
-    )
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated
-
-
-def test_search_in_arabic_finds_the_arabic_translation(content_page, sync_locale, client):
+def test_search_in_arabic_finds_the_arabic_translation(
+    content_page, sync_locale, client, translate
+):
     content_page.intro = "Sprachkurse und Beratung für Geflüchtete."
     content_page.save_revision().publish()
     sync_locale("ar")
     alias = content_page.get_translation(Locale.objects.get(language_code="ar"))
     alias.delete()  # replaced by a real translation below
-    _translate(content_page, "ar", title="عن إدارة الاندماج", intro="دورات لغة واستشارات للاجئين.")
+    translate(content_page, "ar", title="عن إدارة الاندماج", intro="دورات لغة واستشارات للاجئين.")
     html = client.get("/ar/suche/", {"q": "دورات"}).content.decode()
     assert "عن إدارة الاندماج" in html and "/ar/ueber-kim/" in html
     # The German page is not offered in the Arabic search, nor the Arabic one in German.

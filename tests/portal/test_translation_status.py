@@ -4,21 +4,9 @@ import pytest
 
 from django.urls import reverse
 
-from wagtail.models import Locale
-
 from home.factories import ContentPageFactory
 
 URL = "/admin/translations/"
-
-
-def _translate(page, code, *, title):
-    """A published translation made the way the demo makes them."""
-    translated = page.copy_for_translation(
-        Locale.objects.get(language_code=code), copy_parents=True
-    )
-    translated.title = title
-    translated.save_revision().publish()
-    return translated
 
 
 def _cell(html, page_title, code):
@@ -33,10 +21,10 @@ def _total(html, code, status):
 
 
 @pytest.fixture
-def pages(home, content_page):
+def pages(home, content_page, translate):
     outdated = ContentPageFactory(parent=home, title="Sprachkurse", slug="sprachkurse")
-    _translate(content_page, "en", title="About KIM")
-    _translate(outdated, "en", title="Language courses")
+    translate(content_page, "en", title="About KIM")
+    translate(outdated, "en", title="Language courses")
     outdated.intro = "Neue Kurse ab März."
     outdated.save_revision().publish()  # the German page changes after translation
     return content_page, outdated
@@ -106,7 +94,7 @@ def test_report_lists_no_page_the_user_cannot_explore(pages, workspace_a, client
     assert workspace_a.title not in html and "Sprachkurse" not in html
 
 
-def test_report_queries_stay_constant(home, client_for, django_assert_max_num_queries):
+def test_report_queries_stay_constant(home, client_for, translate):
     client = client_for("editor")
     client.get(URL)
     from django.db import connection
@@ -116,7 +104,7 @@ def test_report_queries_stay_constant(home, client_for, django_assert_max_num_qu
         client.get(URL)
     for n in range(15):
         page = ContentPageFactory(parent=home, title=f"Seite {n}", slug=f"seite-{n}")
-        _translate(page, "en", title=f"Page {n}")
+        translate(page, "en", title=f"Page {n}")
     client.get(URL)  # the set of machine-translated pages is cached again after the changes
     with CaptureQueriesContext(connection) as many:
         assert "Seite 14" in client.get(URL).content.decode()

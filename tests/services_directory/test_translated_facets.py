@@ -3,22 +3,14 @@
 from wagtail.models import Locale
 
 
-def _translate(page, code, **fields):
-    translated = page.copy_for_translation(
-        Locale.objects.get(language_code=code), copy_parents=True
-    )
-    for name, value in fields.items():
-        setattr(translated, name, value)
-    translated.save_revision().publish()
-    return translated
-
-
-def test_directory_facets_show_translated_names(directory_page, make_service, vocab, client):
+def test_directory_facets_show_translated_names(
+    directory_page, make_service, vocab, client, translate
+):
     from services_directory.models import DirectoryVersion
 
     make_service("JMD Hilden", towns=["hilden"], topics=["sprache"])
     arabic = Locale.objects.get(language_code="ar")
-    _translate(directory_page, "ar", title="العثور على استشارة")
+    translate(directory_page, "ar", title="العثور على استشارة")
     topic = vocab["topic"]["sprache"].copy_for_translation(arabic)
     topic.name = "اللغة"
     topic.save()
