@@ -58,6 +58,7 @@ def _demo_translations(client):
         assert home_title in html and "not been translated" not in html
     directory = client.get("/ar/beratung/", {"town": "mettmann"}).content.decode()
     assert "العثور على استشارة" in directory and "خدمة هجرة الشباب في Mettmann" in directory
+    assert ">استشارة اللاجئين <" in directory  # a facet (service type) in Arabic
     service = client.get("/fa/beratung/jmd-mettmann/").content.decode()
     assert "خدمات مهاجرت جوانان در Mettmann" in service
     assert "داده‌های نمونه" in service  # the translated example-data note
