@@ -2,7 +2,7 @@
 
 import pytest
 
-from django.core.checks import Info, Warning
+from django.core.checks import Info
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -141,5 +141,6 @@ def test_checks_say_whether_machine_translation_is_on():
     deepl = {"CLASS": "portal.machine_translation.DeepLTranslator", "OPTIONS": {"AUTH_KEY": "k"}}
     with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=deepl):
         (message,) = machine_translation_check(None)
-        assert isinstance(message, Warning) and "فارسی (fa)" in message.msg
+        assert isinstance(message, Info) and "فارسی (fa)" in message.msg
+        assert message.id == "portal.I002"
     assert machine_translation_check(None) == []  # the dummy translates into every language
