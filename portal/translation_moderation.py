@@ -28,7 +28,7 @@ def _keep_live_content(original):
             except ObjectDoesNotExist:
                 existing = None
             if isinstance(existing, Page) and existing.live:
-                live = (type(existing), existing.serializable_data())
+                live = (type(existing), existing.serializable_data(), existing.alias_of_id)
         result = original(self, locale, user=user, publish=publish, **kwargs)
         if live is not None:
             _restore(*live)
@@ -38,8 +38,13 @@ def _keep_live_content(original):
     return create_or_update_translation
 
 
-def _restore(model, data):
-    """Put the live content back, keeping the new draft as the latest revision."""
+def _restore(model, data, was_alias_of):
+    """Put the live content back, keeping the new draft as the latest revision.
+
+    A converted alias has never been published as a translation: it loses the live revision
+    it had copied from the German page, which is how templates and the status view know it
+    still shows the German text.
+    """
     page = model.from_serializable_data(data, check_fks=False, strict_fks=False)
     current = Page.objects.filter(pk=page.pk).values(
         "alias_of_id", "latest_revision_id", "draft_title"
@@ -48,6 +53,8 @@ def _restore(model, data):
     page.latest_revision_id = current["latest_revision_id"]
     page.draft_title = current["draft_title"]
     page.has_unpublished_changes = True
+    if was_alias_of is not None:
+        page.live_revision_id = None
     page.save(clean=False)
 
 

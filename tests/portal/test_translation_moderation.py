@@ -34,13 +34,19 @@ def test_translation_waits_for_moderation(content_page, sync_locale, client_for)
     )
     translation.save_target(publish=False)  # the translation editor's "Save draft"
     page = Page.objects.get(pk=translation.get_target_instance().pk).specific
-    assert ARABIC not in anonymous.get("/ar/ueber-kim/").content.decode()
+    html = anonymous.get("/ar/ueber-kim/").content.decode()
+    assert ARABIC not in html and INTRO in html
+    # Still the German text, and readers are told so (no hreflang for it yet either).
+    assert '<main id="main" tabindex="-1" lang="de" dir="ltr">' in html
+    assert 'class="notice" role="note"' in html and 'hreflang="ar" href=' not in html
     assert page.get_latest_revision().as_object().intro == ARABIC
     assert page.live and page.has_unpublished_changes
 
     # A moderator approves: now readers see the translation.
     page.get_latest_revision().publish()
-    assert ARABIC in anonymous.get("/ar/ueber-kim/").content.decode()
+    html = anonymous.get("/ar/ueber-kim/").content.decode()
+    assert ARABIC in html and 'class="notice" role="note"' not in html
+    assert '<main id="main" tabindex="-1">' in html
 
     # A later draft of the live translation stays a draft too.
     StringTranslation.objects.filter(locale=arabic).update(data="نص جديد لم تتم الموافقة عليه.")
