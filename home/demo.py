@@ -357,3 +357,23 @@ def demo_handbook_and_publications(context):
         page.save_revision().publish()
     context["handbook"] = handbook
     context["publication_index"] = index
+
+
+@demo_step(order=1010)
+def demo_home_translations(context):
+    """The home page and the first chapter of the newest handbook edition in six languages."""
+    from portal.demo import ensure_translations
+
+    from .demo_translations import CHAPTER, CHAPTER_SLUG, HOME, KEEP
+    from .models import HandbookChapterPage
+
+    home = context.get("home") or ensure_home()
+    ensure_translations(home, HOME, keep=KEEP)
+    chapter = (
+        HandbookChapterPage.objects.descendant_of(home)
+        .filter(slug=CHAPTER_SLUG)
+        .order_by("-path")
+        .first()
+    )
+    if chapter is not None:
+        ensure_translations(chapter, CHAPTER, keep=KEEP)

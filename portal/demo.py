@@ -112,3 +112,92 @@ def sync_locale_trees(context):
         locale, _created = Locale.objects.get_or_create(language_code=code)
         LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": source})
         synchronize_tree(source, locale)
+
+
+# The languages of demo translations, in the order of the tuples in the apps' tables.
+TRANSLATION_LANGUAGES = ("en", "ar", "fa", "tr", "uk", "ru")
+
+# Strings that several apps' demo pages share (the example-data note, "Find counselling").
+COMMON_TRANSLATIONS = {
+    EXAMPLE_NOTE: (
+        "Example data – this entry only serves to demonstrate the portal.",
+        "بيانات تجريبية – هذا الإدخال لغرض عرض البوابة فقط.",
+        "داده‌های نمونه – این مورد فقط برای نمایش درگاه است.",
+        "Örnek veriler – bu kayıt yalnızca portalın tanıtımı içindir.",
+        "Приклад даних – цей запис призначений лише для демонстрації порталу.",
+        "Пример данных – эта запись служит только для демонстрации портала.",
+    ),
+    "Beratung finden": (
+        "Find counselling",
+        "العثور على استشارة",
+        "یافتن مشاوره",
+        "Danışmanlık bul",
+        "Знайти консультацію",
+        "Найти консультацию",
+    ),
+}
+
+
+def ensure_translations(page, table, *, keep=()):
+    """Translate ``page`` into the six other languages through wagtail-localize and publish.
+
+    ``table`` maps each German source string of the page to its translations in
+    ``TRANSLATION_LANGUAGES`` order. The strings become manual ``StringTranslation`` rows
+    (as if a translator had typed them in the translation editor), so the translation
+    editor, "Sync translated pages" and the translation status view know them. Slugs and the
+    strings in ``keep`` (abbreviations, proper names) stay as they are. A German string
+    missing from ``table`` stays German and is reported, so a changed demo text never stops
+    ``load_demo``. Languages that already have a real translation are skipped (idempotent).
+    """
+    import logging
+
+    from wagtail.models import Locale, Page
+    from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+    done = set(
+        Page.objects.filter(
+            translation_key=page.translation_key, alias_of__isnull=True
+        ).values_list("locale__language_code", flat=True)
+    )
+    todo = [code for code in TRANSLATION_LANGUAGES if code not in done]
+    if not todo:
+        return
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    segments = list(source.stringsegment_set.select_related("string", "context"))
+    locales = {loc.language_code: loc for loc in Locale.objects.filter(language_code__in=todo)}
+    for code in todo:
+        position = TRANSLATION_LANGUAGES.index(code)
+        rows = []
+        for segment in segments:
+            text = segment.string.data
+            if text in table:
+                data = table[text][position]
+            elif segment.context.path == "slug" or text in keep:
+                data = text
+            else:
+                logging.getLogger(__name__).warning("demo: no %s translation of %r", code, text)
+                continue
+            rows.append(
+                StringTranslation(
+                    translation_of_id=segment.string_id,
+                    context_id=segment.context_id,
+                    locale=locales[code],
+                    data=data,
+                    translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
+                )
+            )
+        StringTranslation.objects.bulk_create(rows, ignore_conflicts=True)
+        Translation.objects.get_or_create(source=source, target_locale=locales[code])
+        # Saved as a draft and published here rather than with publish=True, which defers
+        # publishing to the end of the transaction (never reached inside a test). The draft
+        # is published at once, so the portal's "keep the live content of a draft" wrapper
+        # (portal/translation_moderation.py) would only add a useless save: skip it.
+        create = getattr(
+            TranslationSource.create_or_update_translation,
+            "__wrapped__",
+            TranslationSource.create_or_update_translation,
+        )
+        translated, _created = create(
+            source, locales[code], publish=False, fallback=True, copy_parent_pages=True
+        )
+        Page.objects.get(pk=translated.pk).get_latest_revision().publish()

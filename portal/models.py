@@ -90,3 +90,23 @@ class FooterLink(Orderable):
 
     def __str__(self):
         return self.label
+
+
+class MachineTranslatedPage(models.Model):
+    """A live translation whose text is partly machine-translated and not yet reviewed.
+
+    Readers see a "machine-translated" label on such a page. The row is written when a
+    translation is published or marked as reviewed (``portal/translation_status.py``), so
+    rendering a page needs no look-up in wagtail-localize's string tables.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    tool_name = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("machine-translated page")
+
+    def __str__(self):
+        return f"{self.page_id} ({self.tool_name})"

@@ -115,7 +115,13 @@ def _language_links(request, page):
         elif code in by_locale:
             target, available = by_locale[code]
             url = target.get_url(request)
-            translated = available and target.alias_of_id is None
+            # A translation without a live revision of its own still shows the German text
+            # (portal/translation_moderation.py); the source language is always "translated".
+            translated = (
+                available
+                and target.alias_of_id is None
+                and (code == settings.LANGUAGE_CODE or target.live_revision_id is not None)
+            )
         else:
             url, available = f"/{code}/", False
         links.append(

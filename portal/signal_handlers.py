@@ -192,3 +192,19 @@ def _reindex_pages(page_ids):
 
     for page in Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).specific():
         ReferenceIndex.create_or_update_for_object(page)
+
+
+def _refresh_machine_label(sender, instance, **kwargs):
+    """Publishing a translation decides whether readers see the "machine-translated" label."""
+    from .translation_status import refresh_machine_flag
+
+    refresh_machine_flag(instance)
+
+
+def _connect_machine_label():
+    from wagtail.signals import page_published
+
+    page_published.connect(_refresh_machine_label, dispatch_uid="portal-machine-label")
+
+
+_connect_machine_label()

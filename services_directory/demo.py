@@ -341,3 +341,44 @@ def demo_directory(context):
                 )
             ],
         )
+
+
+@demo_step(order=1020)
+def demo_directory_translations(context):
+    """The directory page and ten services in all six other languages (after tree sync)."""
+    from portal.demo import ensure_translations
+
+    from .demo_translations import DIRECTORY, KEEP, SERVICE_STRINGS, SERVICES, VOCABULARY
+
+    directory = context.get("directory") or ServiceDirectoryPage.objects.get(
+        locale__language_code="de"
+    )
+    ensure_translations(directory, DIRECTORY)
+    pages = ServicePage.objects.child_of(directory).filter(slug__in=SERVICES)
+    for page in pages:
+        ensure_translations(page, SERVICE_STRINGS, keep=KEEP)
+    _translate_vocabulary(VOCABULARY)
+
+
+def _translate_vocabulary(vocabulary):
+    """Facet names in every language: a translation of each German term (idempotent)."""
+    from wagtail.models import Locale
+
+    from portal.demo import TRANSLATION_LANGUAGES
+
+    from . import models
+
+    locales = {loc.language_code: loc for loc in Locale.objects.all()}
+    for model_name, names in vocabulary.items():
+        model = getattr(models, model_name)
+        for term in model.objects.filter(locale__language_code="de", slug__in=names):
+            done = set(
+                model.objects.filter(translation_key=term.translation_key).values_list(
+                    "locale__language_code", flat=True
+                )
+            )
+            for position, code in enumerate(TRANSLATION_LANGUAGES):
+                if code not in done:
+                    translated = term.copy_for_translation(locales[code])
+                    translated.name = names[term.slug][position]
+                    translated.save()

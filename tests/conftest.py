@@ -150,3 +150,19 @@ def sync_locale(home):
         )
 
     return sync
+
+
+@pytest.fixture
+def translate(db):
+    """``translate(page, "ar", title=...)``: a published translation with these fields."""
+
+    def make(page, code, **fields):
+        translated = page.copy_for_translation(
+            Locale.objects.get(language_code=code), copy_parents=True
+        )
+        for name, value in fields.items():
+            setattr(translated, name, value)
+        translated.save_revision().publish()
+        return translated
+
+    return make

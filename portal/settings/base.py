@@ -251,6 +251,13 @@ USE_I18N = True
 USE_TZ = True
 # Translating must go through moderation like any other change (ARCHITECTURE.md §3).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation in the translation editor: DeepL when a key is set (docs/i18n.md).
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "portal.machine_translation.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "TIMEOUT": 30},
+    }
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_ROOT = VAR_DIR / "static"

@@ -17,3 +17,11 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 
 # The default SQLite database lives in var/, which a fresh clone does not have yet.
 VAR_DIR.mkdir(parents=True, exist_ok=True)  # noqa: F405
+
+# Without a DeepL key, the dummy translator (reverses the words) shows the machine
+# translation flow; its output is obviously not a translation.
+if not DEEPL_API_KEY:  # noqa: F405
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+        "OPTIONS": {},
+    }

@@ -20,3 +20,9 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 
 # Uploaded files of a test run (demo PDFs, documents) never land in the working tree.
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "kim-portal-test-media"
+
+# Tests never call DeepL: the dummy translator (reverses the words) stands in for it.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    "OPTIONS": {},
+}

@@ -95,3 +95,20 @@ def alternate_links(context, page):
 def richtext_safe(value):
     """Wagtail's ``richtext`` filter, minus javascript:/vbscript:/data: URLs."""
     return mark_safe(strip_dangerous_urls(str(richtext(value))))  # noqa: S308 (sanitised)
+
+
+@register.inclusion_tag("components/machine_translated_notice.html", takes_context=True)
+def machine_translated_notice(context, page):
+    """The "machine-translated" label on a translation nobody has reviewed yet.
+
+    No query of its own: the set of labelled pages is cached per content version and the
+    link to the German original comes from the language links already built for the page.
+    """
+    from portal.translation_status import machine_translated_page_ids
+
+    page = _page_or_none(page)
+    if page is None or page.pk not in machine_translated_page_ids():
+        return {"show": False}
+    links = navigation.language_links(context["request"], page)
+    original = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+    return {"show": True, "original_url": original["url"] if original else None}

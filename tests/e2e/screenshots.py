@@ -12,7 +12,7 @@ from .site import PAGE_TYPES, REPO, WIDTHS, open_page_type
 pytestmark = pytest.mark.e2e
 
 OUT = REPO / "docs" / "screenshots"
-ARABIC = {"home", "directory", "content"}
+ARABIC = {"home", "directory", "service", "content"}
 SHOTS = [(page_type, "de") for page_type in PAGE_TYPES] + [
     (page_type, "ar") for page_type in PAGE_TYPES if page_type.name in ARABIC
 ]

@@ -35,6 +35,7 @@ PAGE_TYPES = [
     PageType("home", "/{lang}/"),
     PageType("content", "/{lang}/ueber-kim/case-management/"),
     PageType("directory", "/{lang}/beratung/"),
+    PageType("service", "/{lang}/beratung/jmd-mettmann/"),
     PageType("workspace-index", "/{lang}/gremien/"),
     PageType("search", "/{lang}/suche/?q=Ausbildung"),
     PageType("login", "/{lang}/anmelden/"),

@@ -45,3 +45,31 @@ def test_load_demo_is_idempotent(db, client, settings):
     assert client.get("/de/gremien/lenkungsgruppe/").status_code == 302
     for username in ["editor", "moderator", "lenkung", "pg-sprache"]:
         assert get_user_model().objects.filter(username=username).exists()
+    _demo_translations(client)
+
+
+def _demo_translations(client):
+    """Home, directory, ten services and a handbook chapter are really translated."""
+    from wagtail_localize.models import StringTranslation
+
+    client.logout()
+    for code, home_title in [("ar", "إدارة الاندماج البلدية"), ("uk", "KIM у районі Меттман")]:
+        html = client.get(f"/{code}/").content.decode()
+        assert home_title in html and "not been translated" not in html
+    directory = client.get("/ar/beratung/", {"town": "mettmann"}).content.decode()
+    assert "العثور على استشارة" in directory and "خدمة هجرة الشباب في Mettmann" in directory
+    assert ">استشارة اللاجئين <" in directory  # a facet (service type) in Arabic
+    service = client.get("/fa/beratung/jmd-mettmann/").content.decode()
+    assert "خدمات مهاجرت جوانان در Mettmann" in service
+    assert "داده‌های نمونه" in service  # the translated example-data note
+    chapter = Page.objects.get(locale__language_code="tr", slug="einleitung", alias_of__isnull=True)
+    assert "Bu el kitabı neden var?" in client.get(chapter.get_url()).content.decode()
+    assert "خدمة هجرة الشباب" in client.get("/ar/suche/", {"q": "الشباب"}).content.decode()
+    assert not StringTranslation.objects.filter(translation_type="machine").exists()
+    # Every language has the same 13 translated pages; the status view calls them translated.
+    for code in ["en", "ar", "fa", "tr", "uk", "ru"]:
+        translated = Page.objects.filter(locale__language_code=code, alias_of__isnull=True)
+        assert translated.filter(depth__gt=1).count() == 13, code
+    client.login(username="editor", password="kim-demo")
+    report = client.get("/admin/translations/", {"language": "ar"}).content.decode()
+    assert 'data-total="translated">13<' in report and 'data-total="outdated">0<' in report

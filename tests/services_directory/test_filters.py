@@ -90,7 +90,7 @@ def test_cards_show_next_opening_and_badges(client, hours, monkeypatch):
     card = html.split(">Vormittags<")[1].split("</li>")[0]
     assert "12:00" in card  # open now, until 12:00
     card = html.split(">Mittwochnachmittag<")[1].split("</li>")[0]
-    assert '<time datetime="2026-11-25T14:00:00+01:00">14:00</time>' in card
+    assert '<time datetime="2026-11-25T14:00:00+01:00" dir="ltr">14:00</time>' in card
     card = html.split(">Geschlossen<")[1].split("</li>")[0]
     assert "badge--closed" in card and "Wegen Umbau geschlossen" in card
     _at(monkeypatch, _utc(2026, 11, 25, 17, 30))  # Wednesday 18:30: next is Thursday 09:00

@@ -116,3 +116,21 @@ def test_json_ld_cannot_be_broken_out_of(client, service):
     script = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert _json_ld(html)["alternateName"] == service.alternate_name
     assert "<" not in script
+
+
+def test_left_to_right_data_keeps_its_order_in_arabic(client, service, sync_locale):
+    """Phone numbers, e-mail addresses, times, addresses and German names in RTL pages."""
+    from services_directory.factories import contact
+
+    service.contacts.add(contact(role="Beratung", email="jmd-hilden@example.org"))
+    service.save_revision().publish()
+    sync_locale("ar")
+    html = client.get(service.url.replace("/de/", "/ar/", 1)).content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert 'dir="ltr">0211 99999-123</a>' in html
+    assert 'dir="ltr">jmd-hilden@example.org</a>' in html
+    assert '<bdi dir="ltr"><time datetime="09:00">09:00</time>–' in html
+    assert '<bdi dir="ltr">Mittelstraße 1</bdi>' in html
+    assert '<bdi dir="ltr">40721 Hilden</bdi>' in html
+    assert "<h2><bdi>Beratungsstelle Mitte</bdi></h2>" in html
+    assert "(<bdi>JMD</bdi>)" in html
