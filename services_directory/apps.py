@@ -8,3 +8,4 @@ class ServicesDirectoryConfig(AppConfig):
         from . import signal_handlers
 
         signal_handlers.register()
+        signal_handlers.register_refolding()

@@ -68,3 +68,38 @@ def register():
     )
     page_published.connect(bump_for_page, dispatch_uid="directory-published")
     page_unpublished.connect(bump_for_page, dispatch_uid="directory-unpublished")
+
+
+# --- A renamed term changes what finds its services ----------------------------------------
+# Services keep their searchable text folded in their own columns (``refresh_search_text``),
+# which includes the names of their type, organisation, topics, target groups and towns.
+# Renaming a term therefore refolds the services that use it (live rows and every language).
+
+TERM_RELATIONS = {
+    ServiceType: "service_type",
+    Organisation: "organisation",
+    Topic: "topics",
+    TargetGroup: "target_groups",
+    Town: "towns",
+}
+
+
+def refold_services_of_term(sender, instance, created=False, raw=False, **kwargs):
+    if created or raw:
+        return
+    relation = TERM_RELATIONS[sender]
+    services = list(
+        ServicePage.objects.filter(**{relation: instance})
+        .select_related("service_type", "organisation")
+        .prefetch_related("topics", "target_groups", "towns", "locations")
+    )
+    for service in services:
+        service.refresh_search_text()
+    ServicePage.objects.bulk_update(services, ["search_name", "search_text"], batch_size=500)
+
+
+def register_refolding():
+    for model in TERM_RELATIONS:
+        post_save.connect(
+            refold_services_of_term, sender=model, dispatch_uid=f"directory-refold-{model.__name__}"
+        )

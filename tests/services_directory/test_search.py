@@ -100,3 +100,18 @@ def test_stemming_on_postgresql(client, texts):
     assert titles(client.get("/de/beratung/", {"q": "Asylverfahrens"})) == [
         "Flüchtlingsberatung Wülfrath"
     ]
+
+
+def test_renamed_terms_find_their_services(client, make_service, vocab):
+    make_service("Beratungsstelle Nord", type="fb", towns=["velbert"], topics=["sprache"])
+    for term, new_name in [
+        (vocab["town"]["velbert"], "Neviges"),
+        (vocab["topic"]["sprache"], "Deutschkurse"),
+        (vocab["type"]["fb"], "Asylverfahrensberatung"),
+        (vocab["org"]["caritas"], "Sozialdienst Katholischer Frauen"),
+    ]:
+        assert titles(client.get("/de/beratung/", {"q": new_name.split()[0]})) == []
+        term.name = new_name
+        term.save()
+        found = titles(client.get("/de/beratung/", {"q": new_name.split()[0]}))
+        assert found == ["Beratungsstelle Nord"], new_name
