@@ -1,4 +1,11 @@
-"""``load_demo``: refuses without DEBUG unless forced; running it twice changes nothing."""
+"""``load_demo``: refuses without DEBUG unless forced; the whole demo site, loaded twice.
+
+Loading the demo takes most of a minute, so one test loads it twice (the second run must
+change nothing) and then checks each area of the site: navigation and logins, the directory,
+the workspaces and their minutes, and the translations.
+"""
+
+import re
 
 import pytest
 
@@ -6,7 +13,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from wagtail.models import Collection, Page, PageViewRestriction, Site
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
+
+from groups.models import Decision, MeetingPage, WorkspacePage
+from portal.demo import EXAMPLE_NOTE
+from services_directory.models import ServicePage, ServiceType, Town
 
 
 def _counts():
@@ -18,6 +29,7 @@ def _counts():
         "restrictions": PageViewRestriction.objects.count(),
         "collections": Collection.objects.count(),
         "sites": Site.objects.count(),
+        "services": ServicePage.objects.count(),
     }
 
 
@@ -27,13 +39,24 @@ def test_load_demo_refuses_without_debug(db):
     assert not Page.objects.filter(depth=2, slug="kim").exists()
 
 
-def test_load_demo_is_idempotent(db, client, settings):
+def test_demo_site_loads_twice_without_change(db, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
     call_command("load_demo", force=True)
     first = _counts()
     call_command("load_demo", force=True)
     assert _counts() == first
     assert first["pages"] > 7 * 10  # every German page has six more language versions
-    # The demo serves the German home with navigation, Arabic right-to-left, and the logins.
+    _frame_and_logins(client)
+    client.logout()
+    _directory(client)
+    _workspace_minutes_pdf(client)
+    client.logout()
+    _workspaces(client)
+    _demo_translations(client)
+
+
+def _frame_and_logins(client):
+    """The German home with navigation, Arabic right-to-left, and the demo logins."""
     html = client.get("/de/").content.decode()
     assert "KIM im Kreis Mettmann" in html and "Beratung finden" in html and "Gremien" in html
     assert '<html lang="ar" dir="rtl">' in client.get("/ar/").content.decode()
@@ -45,7 +68,61 @@ def test_load_demo_is_idempotent(db, client, settings):
     assert client.get("/de/gremien/lenkungsgruppe/").status_code == 302
     for username in ["editor", "moderator", "lenkung", "pg-sprache"]:
         assert get_user_model().objects.filter(username=username).exists()
-    _demo_translations(client)
+
+
+def _directory(client):
+    """At least 60 services, every type, example contacts; search, facets and age work."""
+    german = ServicePage.objects.filter(locale=Locale.objects.get(language_code="de"))
+    count = german.count()
+    assert count >= 60
+    assert Town.objects.filter(locale__language_code="de").count() == 10
+    for service_type in ServiceType.objects.filter(locale__language_code="de"):
+        assert german.filter(service_type=service_type).exists(), service_type
+    for page in german:
+        assert EXAMPLE_NOTE in page.description
+        for contact in page.contacts.all():
+            assert contact.phone.startswith("0211 99999")
+            assert contact.email.endswith("@example.org")
+    html = client.get("/de/beratung/", {"q": "Ausbildung", "town": "velbert"}).content.decode()
+    assert re.search(r'href="/de/beratung/jmd-velbert/">JMD Velbert<', html)
+    html = client.get("/de/beratung/", {"q": "Ausbildung", "age": "19"}).content.decode()
+    assert "JMD Hilden" in html and "MBE Hilden" not in html
+    assert client.get("/de/beratung/jmd-velbert/").status_code == 200
+    assert client.get("/ar/beratung/jmd-velbert/").status_code == 200
+
+
+def _workspace_minutes_pdf(client):
+    """The steering group downloads a real PDF of its minutes; anonymous visitors cannot."""
+    assert client.login(username="lenkung", password="kim-demo")
+    html = client.get("/de/gremien/lenkungsgruppe/").content.decode()
+    links = re.findall(r'href="(/documents/\d+/[^"]+\.pdf)"', html)
+    assert links, "the workspace page links a PDF through the serve view"
+    response = client.get(links[0])
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert body.startswith(b"%PDF-1.4") and body.rstrip().endswith(b"%%EOF")
+    assert b"/Type /Catalog" in body
+    # Anonymous visitors get the login page instead.
+    client.logout()
+    assert client.get(links[0]).status_code == 302
+
+
+def _workspaces(client):
+    """Meetings, decisions, roles: the steering group reads the project groups."""
+    steering = WorkspacePage.objects.get(slug="lenkungsgruppe", locale__language_code="de")
+    assert steering.is_steering_group
+    assert steering.managers_group.user_set.filter(username="lenkung").exists()
+    for workspace in WorkspacePage.objects.filter(locale__language_code="de"):
+        meetings = MeetingPage.objects.child_of(workspace).live()
+        assert meetings.count() == 2
+    assert Decision.objects.filter(page__locale__language_code="de").exists()
+    # The steering group reads the project groups; pg-sprache reads only its own.
+    assert client.login(username="lenkung", password="kim-demo")
+    assert client.get("/de/gremien/pg-sprachfoerderung/").status_code == 200
+    assert client.login(username="pg-sprache", password="kim-demo")
+    assert client.get("/de/gremien/lenkungsgruppe/").status_code == 302
+    html = client.get("/de/gremien/pg-sprachfoerderung/").content.decode()
+    assert "2. Sitzung" in html and "mitglieder/" in html  # pg-sprache manages it
 
 
 def _demo_translations(client):

@@ -66,7 +66,7 @@ def test_upload_report_confirm_as_draft(client_for, permitted):
     client = client_for("editor")
     response = upload(client, _file(lambda s: s.update(name="JMD Hilden (importiert)")))
     html = response.content.decode()
-    assert "has no problems" in html
+    assert translate("“%(name)s” has no problems.") % {"name": "verzeichnis.json"} in html
     assert 'name="publish"' not in html  # editors cannot publish
     token = response.context["token"]
     response = client.post(URL, {"token": token, "publish": "1"})
@@ -76,7 +76,10 @@ def test_upload_report_confirm_as_draft(client_for, permitted):
     assert page.get_latest_revision_as_object().title == "JMD Hilden (importiert)"
     # The stored file is gone: the same token cannot import twice.
     response = client.post(URL, {"token": token}, follow=True)
-    assert "expired" in response.content.decode()
+    assert (
+        translate("The uploaded file has expired. Please upload it again.")
+        in response.content.decode()
+    )
 
 
 def test_moderator_may_publish(client_for, permitted):
@@ -92,7 +95,10 @@ def test_token_of_another_user_or_tampered_is_refused(client_for, permitted):
     moderator = client_for("moderator")
     for bad in (token, token[:-2] + "xx"):
         response = moderator.post(URL, {"token": bad}, follow=True)
-        assert "expired" in response.content.decode()
+        assert (
+            translate("The uploaded file has expired. Please upload it again.")
+            in response.content.decode()
+        )
     assert ServicePage.objects.get(pk=permitted.pk).get_latest_revision() is None
 
 
@@ -106,3 +112,12 @@ def test_menu_item_for_those_who_may_import(client_for, permitted, directory_pag
     GroupPagePermission.objects.filter(group__name="Editors").delete()
     assert "/admin/directory/import/" not in client_for("editor").get("/admin/").content.decode()
     assert client_for("editor").get(URL).status_code in (302, 403)  # Wagtail: back to /admin/
+
+
+def translate(message):
+    """``message`` as the admin shows it (German, the site's language)."""
+    from django.utils.html import escape
+    from django.utils.translation import gettext, override
+
+    with override("de"):
+        return escape(gettext(message))
