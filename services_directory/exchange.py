@@ -796,15 +796,24 @@ def _assign(page, row, parts, terms, orgs):
     page.required_documents = "\n".join(d for d in parts["documents"] if d)
 
 
+def _number(*inlines):
+    """Rows keep the file's order on every database (ties in sort_order would not), and with
+    it the ids derived from their position."""
+    for rows in inlines:
+        for n, row in enumerate(rows):
+            row.sort_order = n
+
+
 def _assign_parts(page, parts, terms, *, created, publish):
     attributes = parts["attributes"]
     page.topics = [terms[t] for kind, t in attributes if kind == "topic"]
     page.target_groups = [terms[t] for kind, t in attributes if kind == "target_group"]
     page.towns = [terms[t] for kind, t in attributes if kind == "town"]
-    page.languages = [
+    languages = [
         ServiceLanguage(code=_str(r["code"]).lower(), note=_str(r.get("note")))
         for r in parts["languages"]
     ]
+    page.languages = languages
     phones_by_contact = {}
     loose = []
     for phone in parts["phones"]:
@@ -830,6 +839,7 @@ def _assign_parts(page, parts, terms, *, created, publish):
             )
         )
     page.contacts = contacts
+    _number(languages, contacts)
     existing = {loc.uuid: loc.pk for loc in ServiceLocation.objects.filter(service=page)}
     locations = []
     for sal in parts["locations"]:
@@ -860,6 +870,7 @@ def _assign_parts(page, parts, terms, *, created, publish):
         )
         sal["_object"] = locations[-1]
     page.locations = locations
+    _number(locations)
     if created or publish:
         # New pages are not live yet, and publishing writes everything anyway: saving now
         # gives new locations the primary keys their opening hours point to.
@@ -891,6 +902,7 @@ def _assign_parts(page, parts, terms, *, created, publish):
                 booking_url=_str(row.get("schedule_link")),
             )
         )
+    _number(schedules)
     page.schedules = schedules
     if created or publish:
         page.save()

@@ -480,6 +480,11 @@ class ServicePage(Page):
 # --- Parts of a service (inline children) ---------------------------------------------------
 
 
+# Rows with the same sort_order (written by code, not by the admin) keep their order on every
+# database; the HSDS ids of leaf records are derived from their position.
+STABLE_ORDER = ["sort_order", "pk"]
+
+
 class ServiceLanguage(Orderable):
     """A language in which counselling is offered (HSDS *language*)."""
 
@@ -497,6 +502,7 @@ class ServiceLanguage(Orderable):
     panels = [FieldRowPanel([FieldPanel("code"), FieldPanel("note")])]
 
     class Meta(Orderable.Meta):
+        ordering = STABLE_ORDER
         verbose_name = _("language")
 
     def __str__(self):
@@ -591,6 +597,7 @@ class ServiceLocation(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        ordering = STABLE_ORDER
         verbose_name = _("location")
 
     def __str__(self):
@@ -684,6 +691,7 @@ class ServiceSchedule(Orderable):
     WEEKDAY_INDEX = {code: n for n, code in enumerate(["MO", "TU", "WE", "TH", "FR", "SA", "SU"])}
 
     class Meta(Orderable.Meta):
+        ordering = STABLE_ORDER
         verbose_name = _("opening hours")
         verbose_name_plural = _("opening hours")
 
@@ -734,6 +742,7 @@ class ServiceContact(Orderable):
     ]
 
     class Meta(Orderable.Meta):
+        ordering = STABLE_ORDER
         verbose_name = _("contact")
 
     def __str__(self):
