@@ -136,13 +136,20 @@ def visible_q(paths):
     return q
 
 
-def visible_pages(request, queryset=None):
+def visible_pages(request, queryset=None, within=None):
     """Narrow a page queryset to the live pages this request's visitor may see.
 
     Anonymous visitors get public pages only; a member also gets the workspaces of their
-    groups; a superuser gets everything live.
+    groups; a superuser gets everything live. ``within``: a page the queryset is known to
+    lie under (e.g. ``child_of(workspace)``); only the hidden subtrees that touch it are
+    then written into the SQL, instead of one clause per hidden workspace of the site.
     """
-    return _narrow(queryset, hidden_paths_for_request(request))
+    hidden = hidden_paths_for_request(request)
+    if within is not None:
+        if any(within.path.startswith(path) for path in hidden):
+            return (queryset if queryset is not None else Page.objects.all()).none()
+        hidden = [path for path in hidden if path.startswith(within.path)]
+    return _narrow(queryset, hidden)
 
 
 def public_pages(queryset=None):

@@ -22,6 +22,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from portal.cache import cached_fragment
 from portal.privacy import visible_pages
 
 from .workspaces import WorkspacePage, WorkspaceTreeMixin
@@ -29,7 +30,7 @@ from .workspaces import WorkspacePage, WorkspaceTreeMixin
 
 def meetings_of(request, workspace):
     """The live meetings of a workspace that this visitor may see (through the helper)."""
-    return visible_pages(request, MeetingPage.objects.child_of(workspace))
+    return visible_pages(request, MeetingPage.objects.child_of(workspace), within=workspace)
 
 
 def workspace_overview(request, workspace):
@@ -60,12 +61,23 @@ def workspace_overview(request, workspace):
         "decision_status": status,
         "decision_statuses": Decision.Status.choices,
         "recent_meetings": recent,
-        "documents": list(
+        "documents": _latest_documents(workspace.collection_id),
+    }
+
+
+def _latest_documents(collection_id):
+    """The workspace's 20 newest files, kept per content version (an upload changes it).
+
+    Only ever shown after the page's own access check, like the page itself.
+    """
+    return cached_fragment(
+        f"workspace-documents:{collection_id}",
+        lambda: list(
             get_document_model()
-            .objects.filter(collection_id=workspace.collection_id)
+            .objects.filter(collection_id=collection_id)
             .order_by("-created_at")[:20]
         ),
-    }
+    )
 
 
 RECENT = 10
