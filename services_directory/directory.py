@@ -347,7 +347,9 @@ def parse(params, index):
 def matching_ids(request, directory, query):
     """Ids of the visible services under ``directory`` matching ``query`` (SQL step)."""
     queryset = visible_pages(
-        request, ServicePage.objects.descendant_of(directory).filter(locale_id=directory.locale_id)
+        request,
+        ServicePage.objects.descendant_of(directory).filter(locale_id=directory.locale_id),
+        within=directory,
     ).exclude(status=ServicePage.Status.DEFUNCT)
     return search_ids(queryset, query)
 

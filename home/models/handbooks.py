@@ -55,9 +55,9 @@ class HandbookPage(MemberAwareCacheMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         editions = list(
-            visible_pages(request, HandbookEditionPage.objects.child_of(self)).order_by(
-                "-edition_number"
-            )
+            visible_pages(
+                request, HandbookEditionPage.objects.child_of(self), within=self
+            ).order_by("-edition_number")
         )
         current = editions[0] if editions else None
         context["editions"] = editions
@@ -149,7 +149,9 @@ class HandbookEditionPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
     def chapters(self, request):
         """The chapters this visitor may see, in tree order."""
         return list(
-            visible_pages(request, HandbookChapterPage.objects.child_of(self)).order_by("path")
+            visible_pages(
+                request, HandbookChapterPage.objects.child_of(self), within=self
+            ).order_by("path")
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -228,7 +230,9 @@ class HandbookChapterPage(MemberAwareCacheMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # One query for all siblings (plus the privacy helper's own), however long the edition.
         siblings = list(
-            visible_pages(request, Page.objects.sibling_of(self, inclusive=True))
+            visible_pages(
+                request, Page.objects.sibling_of(self, inclusive=True), within=self.get_parent()
+            )
             .filter(content_type_id=self.content_type_id)
             .order_by("path")
         )

@@ -67,7 +67,7 @@ class PublicationIndexPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
 
     def publications(self, request):
         """Visible publications under this index, newest first."""
-        return visible_pages(request, PublicationPage.objects.child_of(self)).order_by(
+        return visible_pages(request, PublicationPage.objects.child_of(self), within=self).order_by(
             "-year", "-first_published_at", "-pk"
         )
 

@@ -50,6 +50,22 @@ def test_visible_pages_by_role(role, sees_secrets, users, secret_pages):
     assert secret_pages[0].get_parent().pk in visible  # the public overview stays visible
 
 
+@pytest.mark.parametrize(("role", "sees_secrets"), [("member_b", False), ("member_a", True)])
+def test_visible_pages_within_a_subtree_is_the_same_answer(role, sees_secrets, users, secret_pages):
+    """``within=`` writes fewer clauses; it must never show more (or less) than without it."""
+    workspace, restricted = secret_pages
+    request = _request_for(users[role])
+    home = restricted.get_parent()
+    for parent in (home, workspace.get_parent(), workspace):
+        children = Page.objects.child_of(parent)
+        narrowed = set(visible_pages(request, children, within=parent).values_list("pk", flat=True))
+        assert narrowed == set(visible_pages(request, children).values_list("pk", flat=True))
+    # Below a subtree the visitor may not see, nothing at all.
+    inside = ContentPageFactory(parent=workspace, title=f"Anhang {MARKER}", slug="anhang")
+    found = visible_pages(request, Page.objects.child_of(workspace), within=workspace)
+    assert (inside.pk in set(found.values_list("pk", flat=True))) is sees_secrets
+
+
 def test_workspace_is_private_from_its_first_save(workspace_a):
     restriction = PageViewRestriction.objects.get(page=workspace_a)
     assert restriction.restriction_type == BaseViewRestriction.GROUPS
