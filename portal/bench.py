@@ -100,3 +100,15 @@ def measure(url, params=None, requests=30, client=None, warmup=3):
         "peak_request_kib": round(peak / 1024),
         "max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
+
+
+def rewrite_marked(path, name, build):
+    """Replace the text between ``<!-- name:start -->`` and ``<!-- name:end -->`` in the
+    Markdown file ``path`` by ``build(old_text)``; a missing file or section is created."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    text = path.read_text() if path.exists() else ""
+    if start not in text:
+        text += f"\n{start}\n{end}\n"
+    head, rest = text.split(start, 1)
+    old, tail = rest.split(end, 1)
+    path.write_text(f"{head}{start}\n{build(old).strip()}\n{end}{tail}")

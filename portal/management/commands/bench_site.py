@@ -36,12 +36,11 @@ from home.factories import (
     PublicationIndexPageFactory,
 )
 from home.models import PublicationPage
-from portal.bench import bulk_add_children, measure
+from portal.bench import bulk_add_children, measure, rewrite_marked
 from portal.models import PortalSettings
 from services_directory.factories import ServiceDirectoryPageFactory
 from services_directory.management.commands.bench_directory import seed_services
 
-DOCS_START, DOCS_END = "<!-- bench-site:start -->", "<!-- bench-site:end -->"
 # Wagtail's bakerydemo on this kind of machine (issue #10), by kind of page.
 BAKERY = {"home": 31, "listing": 24, "detail": 13, "search": 31}
 PARAGRAPH = (
@@ -280,9 +279,10 @@ class Command(BaseCommand):
 
 def update_docs(path, figures):
     """Replace this label's rows in the table between the bench-site markers of ``path``."""
-    text = path.read_text() if path.exists() else f"{DOCS_START}\n{DOCS_END}\n"
-    head, rest = text.split(DOCS_START, 1)
-    _table, tail = rest.split(DOCS_END, 1)
+    rewrite_marked(path, "bench-site", lambda old: _sections(old, figures))
+
+
+def _sections(old, figures):
     label = figures["label"]
     lines = [
         f"**{label}** — {figures['counts']['services']:,} services, "
@@ -304,7 +304,6 @@ def update_docs(path, figures):
             f"| {row['peak_request_kib']} |"
         )
     block = "\n".join(lines)
-    sections = re.split(r"(?m)^(?=\*\*[^*]+\*\* — )", _table.strip())
+    sections = re.split(r"(?m)^(?=\*\*[^*]+\*\* — )", old.strip())
     kept = [s.strip() for s in sections if s.strip() and not s.startswith(f"**{label}**")]
-    body_text = "\n\n".join(sorted([*kept, block]))
-    path.write_text(f"{head}{DOCS_START}\n{body_text}\n{DOCS_END}{tail}")
+    return "\n\n".join(sorted([*kept, block]))

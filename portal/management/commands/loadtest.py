@@ -19,10 +19,10 @@ from django.utils import timezone
 
 from groups.models import MeetingPage, WorkspacePage
 from home.models import ContentPage
+from portal.bench import rewrite_marked
 from portal.demo import demo_password
 
 STATE = Path("var/loadtest.json")
-DOCS_START, DOCS_END = "<!-- loadtest:start -->", "<!-- loadtest:end -->"
 LEAK = "LEAK"
 
 
@@ -103,11 +103,7 @@ class Command(BaseCommand):
             lines.append(
                 f"- failure: {row['Method']} {row['Name']}: {row['Error']} ×{row['Occurrences']}"
             )
-        path = Path(docs)
-        text = path.read_text()
-        head, rest = text.split(DOCS_START, 1)
-        _old, tail = rest.split(DOCS_END, 1)
-        path.write_text(f"{head}{DOCS_START}\n" + "\n".join(lines) + f"\n{DOCS_END}{tail}")
+        rewrite_marked(Path(docs), "loadtest", lambda _old: "\n".join(lines))
         self.stdout.write("\n".join(lines))
         if leaks:
             raise CommandError(f"{leaks} anonymous responses contained the workspace marker")

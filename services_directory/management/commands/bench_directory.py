@@ -19,7 +19,7 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Locale, Page, Site
 
-from portal.bench import bulk_add_children, measure
+from portal.bench import bulk_add_children, measure, rewrite_marked
 from services_directory import models as m
 from services_directory.factories import (
     OrganisationFactory,
@@ -55,7 +55,6 @@ SENTENCES = [
     "Fragen zu Wohnen, Gesundheit und Familiennachzug.",
 ]
 LANGUAGES = ["de", "en", "ar", "fa", "tr", "uk", "ru", "ku", "ti", "so"]
-DOCS_START, DOCS_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
 class Command(BaseCommand):
@@ -257,9 +256,10 @@ def json_dumps(data):
 
 def update_docs(path, figures):
     """Replace this label's rows in the table between the bench markers of ``path``."""
-    text = path.read_text() if path.exists() else f"{DOCS_START}\n{DOCS_END}\n"
-    head, rest = text.split(DOCS_START, 1)
-    table, tail = rest.split(DOCS_END, 1)
+    rewrite_marked(path, "bench", lambda table: _table(table, figures))
+
+
+def _table(table, figures):
     rows = [
         line
         for line in table.strip().splitlines()
@@ -277,5 +277,4 @@ def update_docs(path, figures):
             f"| {figures['label']} | {view} | {figures['services']} | {f['median_ms']} "
             f"| {f['p95_ms']} | {f['queries']} | {f['peak_request_kib']} | {f['max_rss_mib']} |"
         )
-    body = "\n".join(header + sorted(rows))
-    path.write_text(f"{head}{DOCS_START}\n{body}\n{DOCS_END}{tail}")
+    return "\n".join(header + sorted(rows))
