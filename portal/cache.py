@@ -25,7 +25,7 @@ _request_versions = contextvars.ContextVar("portal_versions", default=None)
 def versions():
     """``{"content": token, "directory": token}``, read once per request."""
     memo = _request_versions.get()
-    if memo is not None and memo:
+    if memo:
         return memo
     from services_directory.models import DirectoryVersion
 
