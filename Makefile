@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= 2
 
-.PHONY: help install messages migrate demo test lint format e2e
+.PHONY: help install messages migrate demo test lint format e2e services
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ demo: migrate ## Install, migrate, load the demo content and serve http://127.0.
 
 test: install ## Run the whole test suite (SQLite; DATABASE_URL=postgres://… for PostgreSQL)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n $(TEST_WORKERS)
+
+services: ## Install (Debian packages) and start PostgreSQL and Redis on 127.0.0.1, create the test role and databases
+	bash scripts/services.sh
 
 lint: install ## ruff lint and format check
 	$(PY) -m ruff check .

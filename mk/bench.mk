@@ -26,6 +26,7 @@ bench-sqlite: ## Page-type benchmark on a SQLite file in a temporary directory
 	$(PY) manage.py bench_site $(SITE_ARGS) --label SQLite --json var/bench-site-sqlite.json
 
 bench-postgres: ## Page-type benchmark on the PostgreSQL database kim_bench (recreated)
+	@bash scripts/services.sh
 	@mkdir -p var && $(BENCH_PG_ADMIN) -qc 'DROP DATABASE IF EXISTS kim_bench' -c 'CREATE DATABASE kim_bench'
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	export DATABASE_URL=$(BENCH_PG_URL) && $(bench_prepare) && \

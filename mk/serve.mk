@@ -16,7 +16,7 @@ var/prod-secret-key:
 	@mkdir -p var && $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > $@
 
 prod-site: install var/prod-secret-key
-	@pg_isready -h 127.0.0.1 -q || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@bash scripts/services.sh
 	@psql -h 127.0.0.1 -U root -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$(PROD_DB)'" | grep -q 1 \
 		|| createdb -h 127.0.0.1 -U root $(PROD_DB)
 	$(PROD_ENV) $(PY) manage.py migrate --noinput
