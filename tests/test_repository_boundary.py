@@ -18,9 +18,13 @@ def reaches_outside(source, name="<test>"):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             if OUTSIDE.match(node.value):
                 found.append(f"{name}:{node.lineno}: absolute path {node.value!r}")
-        elif isinstance(node, ast.Attribute) and node.attr == "path":
-            if isinstance(node.value, ast.Name) and node.value.id == "sys":
-                found.append(f"{name}:{node.lineno}: sys.path")
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr == "path"
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "sys"
+        ):
+            found.append(f"{name}:{node.lineno}: sys.path")
     return sorted(found)
 
 
