@@ -26,7 +26,7 @@ migrate: install ## Create or update the local SQLite database under var/
 	$(PY) manage.py migrate --noinput
 
 demo: migrate ## Install, migrate, load the demo content and serve http://127.0.0.1:8000
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --host $(HOST) --port $(PORT)
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install ## Run the whole test suite (SQLite; DATABASE_URL=postgres://… for PostgreSQL)

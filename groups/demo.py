@@ -1,7 +1,8 @@
 """Demo workspaces: the steering group and the project groups, with members and meetings.
 
 Everything is example data. Meetings are looked up by slug, documents by title, so a second
-run changes nothing. Demo minutes are not announced by e-mail.
+run changes nothing. The demo's own minutes are not announced by e-mail; minutes added
+later to a coming meeting are.
 """
 
 import datetime
@@ -113,7 +114,8 @@ def _at(days, hour):
 
 
 def ensure_meeting(workspace, slug, *, title, days, agenda, decisions=(), actions=(), **fields):
-    """A published meeting (looked up by slug), its demo minutes marked as announced."""
+    """A published meeting (looked up by slug). A meeting whose minutes are in the demo is
+    marked as announced; one without (a coming meeting) still announces minutes added later."""
     existing = workspace.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
@@ -128,7 +130,8 @@ def ensure_meeting(workspace, slug, *, title, days, agenda, decisions=(), action
     meeting.decisions = [Decision(**item) for item in decisions]
     meeting.action_items = [ActionItem(**item) for item in actions]
     workspace.add_child(instance=meeting)
-    MinutesNotification.objects.get_or_create(translation_key=meeting.translation_key)
+    if any(item.get("minutes") for item in agenda):
+        MinutesNotification.objects.get_or_create(translation_key=meeting.translation_key)
     meeting.save_revision().publish()
     return meeting
 
@@ -237,7 +240,7 @@ def demo_workspaces(context):
         if slug == "lenkungsgruppe":
             minutes_pdf = ensure_document(
                 workspace,
-                "Protokoll der 1. Sitzung der Lenkungsgruppe (PDF)",
+                "Protokoll der 1. Sitzung der Lenkungsgruppe",
                 "protokoll-lenkungsgruppe-sitzung-1.pdf",
                 minimal_pdf(
                     "Protokoll der 1. Sitzung der Lenkungsgruppe",

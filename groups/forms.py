@@ -18,3 +18,10 @@ class MemberProfileForm(forms.ModelForm):
     class Meta:
         model = MemberProfile
         fields = ["language", "notify_minutes"]
+        # One clear label each, in the member's language; the model's help texts are for
+        # the admin (German) and would repeat the label here.
+        labels = {
+            "language": _("Language of the e-mails you receive"),
+            "notify_minutes": _("E-mail me when minutes of my workspaces are published"),
+        }
+        help_texts = {"language": "", "notify_minutes": ""}

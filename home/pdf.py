@@ -71,13 +71,12 @@ def _url_fetcher_class():
     return StorageFetcher
 
 
-def render_edition_pdf(edition, chapters):
-    """PDF bytes of ``edition`` with ``chapters``, in the edition's language."""
-    from weasyprint import HTML
-
+def edition_pdf_html(edition, chapters):
+    """The print document of ``edition``: the edition's language around, and each chapter
+    still in the German original marked ``lang="de" dir="ltr"`` with a note saying so."""
     handbook = edition.get_parent().specific
     with translation.override(edition.locale.language_code):
-        html = render_to_string(
+        return render_to_string(
             "home/handbook_edition_pdf.html",
             {
                 "edition": edition,
@@ -87,6 +86,13 @@ def render_edition_pdf(edition, chapters):
                 "LANGUAGE_BIDI": translation.get_language_bidi(),
             },
         )
+
+
+def render_edition_pdf(edition, chapters):
+    """PDF bytes of ``edition`` with ``chapters``, in the edition's language."""
+    from weasyprint import HTML
+
+    html = edition_pdf_html(edition, chapters)
     fetcher = _url_fetcher_class()()
     return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()
 

@@ -7,8 +7,9 @@ PDF_APT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libharf
 .PHONY: pdf-deps pdf-check pdf-rebuild
 
 pdf-deps: ## Install WeasyPrint's system libraries and fonts with apt-get (needs root)
-	@if $(PY) -c "import weasyprint" >/dev/null 2>&1 && fc-list | grep -q DejaVuSans; then \
-		echo "pdf-deps: WeasyPrint libraries and DejaVu fonts present"; \
+	@if $(PY) -c "import weasyprint" >/dev/null 2>&1 && fc-list | grep -q DejaVuSans \
+		&& /sbin/ldconfig -p | grep -q libharfbuzz-subset; then \
+		echo "pdf-deps: WeasyPrint libraries (HarfBuzz-Subset included) and DejaVu fonts present"; \
 	else \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(PDF_APT_PACKAGES); \
 	fi

@@ -21,7 +21,7 @@ prod-site: install var/prod-secret-key
 		|| createdb -h 127.0.0.1 -U root $(PROD_DB)
 	$(PROD_ENV) $(PY) manage.py migrate --noinput
 	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v0
-	$(PROD_ENV) $(PY) manage.py load_demo --force
+	$(PROD_ENV) $(PY) manage.py load_demo --force --host 127.0.0.1 --port $(PROD_PORT)
 
 serve-prod: prod-site ## Run as in production: PostgreSQL, Redis, gunicorn on http://127.0.0.1:8001
 	$(GUNICORN) portal.wsgi

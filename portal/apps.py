@@ -8,8 +8,9 @@ class PortalConfig(AppConfig):
     verbose_name = "KIM Portal"
 
     def ready(self):
-        from . import audit, checks, locales, otp, signal_handlers  # noqa: F401
+        from . import audit, checks, locales, localize_dates, otp, signal_handlers  # noqa: F401
         from .translation_moderation import install
 
         locales.install()
         install()
+        localize_dates.install()

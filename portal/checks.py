@@ -1,7 +1,7 @@
 """System checks: say clearly whether machine translation is on and for which languages."""
 
 from django.conf import settings
-from django.core.checks import Info, register
+from django.core.checks import Info, Warning, register
 
 
 @register("portal")
@@ -32,3 +32,43 @@ def machine_translation_check(app_configs, **kwargs):
             )
         ]
     return []
+
+
+def site_address_problem():
+    """Why the default Site's address would make dead absolute links, or None.
+
+    Canonical and hreflang links, JSON-LD, the sitemap, feeds and the links in mails are built
+    from the Site's hostname and port. Wagtail's default (``localhost:80``) or a host that
+    ALLOWED_HOSTS does not serve makes all of them dead.
+    """
+    from django.db import DatabaseError
+    from django.http.request import validate_host
+    from wagtail.models import Site
+
+    try:
+        site = Site.objects.filter(is_default_site=True).first()
+    except DatabaseError:  # no tables yet (check before the first migrate)
+        return None
+    if site is None:
+        return None
+    if site.hostname == "localhost" and site.port == 80:
+        return f"the default Site is still Wagtail's default address {site.root_url}"
+    hosts = settings.ALLOWED_HOSTS or ["localhost", "127.0.0.1", "[::1]"]
+    if not validate_host(site.hostname, hosts):
+        return f"the default Site's host {site.hostname!r} is not in ALLOWED_HOSTS"
+    return None
+
+
+@register("portal", deploy=True)
+def site_address_check(app_configs, **kwargs):
+    problem = site_address_problem()
+    if problem is None:
+        return []
+    return [
+        Warning(
+            f"Absolute links will be dead: {problem}.",
+            hint="Set the site's hostname and port under Settings → Sites in the admin "
+            "(the address readers use).",
+            id="portal.W010",
+        )
+    ]

@@ -93,6 +93,8 @@ def demo_users(context):
         ),
         "lenkung": ensure_user("lenkung", first_name="Lena"),
         "pg-sprache": ensure_user("pg-sprache", first_name="Paul"),
+        # Directory upkeep: receives the reports on entries (feedback form).
+        "verzeichnis": ensure_user("verzeichnis", groups=["Verzeichnispflege"], first_name="Vera"),
     }
 
 

@@ -127,6 +127,23 @@ def ensure_moderation_workflow(apps):
                 task.groups.add(moderation)
 
 
+# Names Wagtail's own migrations give in English; the admin is German (issue 25).
+GERMAN_NAMES = {
+    "workflow": {"Moderators approval": WORKFLOW_NAME},
+    "task": {"Moderators approval": TASK_NAME},
+}
+
+
+def german_workflow_names(apps, schema_editor=None):
+    """Rename Wagtail's default workflow and task to their German names (idempotent)."""
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    Task = apps.get_model("wagtailcore", "Task")
+    for english, german in GERMAN_NAMES["workflow"].items():
+        Workflow.objects.filter(name=english).update(name=german)
+    for english, german in GERMAN_NAMES["task"].items():
+        Task.objects.filter(name=english).update(name=german)
+
+
 def create_editorial_groups(apps, schema_editor):
     create_all_permissions(apps)
     for name, spec in GROUPS.items():

@@ -17,3 +17,15 @@ timeout = 30
 graceful_timeout = 20
 accesslog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def when_ready(server):
+    """Say loudly at start when the site's address would make every absolute link dead."""
+    import django
+
+    django.setup()
+    from portal.checks import site_address_problem
+
+    problem = site_address_problem()
+    if problem:
+        server.log.error("KIM Portal: absolute links will be dead: %s (admin: Settings → Sites)", problem)

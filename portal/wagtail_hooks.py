@@ -1,6 +1,7 @@
 """Admin registration of the portal's own tools: the freshness report, the translation status
 report and its "Mark as reviewed" action."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -52,3 +53,21 @@ def register_translation_status_menu_item():
 @hooks.register("register_log_actions")
 def register_review_log_action(actions):
     actions.register_action(REVIEW_ACTION, _("Translation reviewed"), _("Translation reviewed"))
+
+
+@hooks.register("after_edit_page")
+def say_when_publish_only_saved(request, page):
+    """Wagtail answers "Publish" without the publish permission by saving a draft and saying
+    "updated"; say plainly that nothing went live and what to do instead."""
+    if request.method != "POST" or not request.POST.get("action-publish"):
+        return None
+    if page.permissions_for_user(request.user).can_publish():
+        return None
+    messages.warning(
+        request,
+        _(
+            "Nothing was published: you may not publish this page. Your change is saved "
+            "as a draft; submit it for moderation to have it approved."
+        ),
+    )
+    return None

@@ -83,9 +83,12 @@ class VerificationPanel(Component):
     def get_context_data(self, parent_context):
         from .verification import age_counts
 
-        counts = age_counts(self.editable_services(parent_context["request"].user))
+        user = parent_context["request"].user
+        counts = age_counts(self.editable_services(user))
         listing = reverse("services:index")
         labels = dict(VERIFIED_CHOICES)
+        # Each link only for those who may open it: the reports are Verzeichnispflege's.
+        may_read_reports = user.has_perm("services_directory.view_servicereport")
         return {
             "rows": [
                 {
@@ -95,8 +98,12 @@ class VerificationPanel(Component):
                 }
                 for bucket in AGE_BUCKETS
             ],
-            "open_reports": ServiceReport.objects.filter(status=ServiceReport.Status.OPEN).count(),
-            "reports_url": reverse("service_reports:index") + "?status=open",
+            "open_reports": ServiceReport.objects.filter(status=ServiceReport.Status.OPEN).count()
+            if may_read_reports
+            else None,
+            "reports_url": reverse("service_reports:index") + "?status=open"
+            if may_read_reports
+            else None,
         }
 
     def render_html(self, parent_context=None):

@@ -75,7 +75,7 @@ def directory_context(page, request, now=None):
     legends = {
         "town": _("Town"),
         "type": _("Kind of service"),
-        "language": _("Language"),
+        "language": _("Spoken languages"),
         "target": _("Target group"),
     }
     for facet in ("town", "type", "topic", "language", "target"):

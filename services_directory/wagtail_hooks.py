@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from .admin_views import VerificationPanel, directory_import, import_permissions, verified_today
 from .models import DirectoryTeamScope, ServicePage
+from .start import start_search_panel
 from .viewsets import DirectoryViewSetGroup, service_listing_viewset, service_report_viewset
 
 register_snippet(DirectoryViewSetGroup)
@@ -136,3 +137,8 @@ def register_verification_log_action(actions):
         _("Verified by provider"),
         _("Confirmed as still correct by the provider (link in the verification e-mail)"),
     )
+
+
+@hooks.register("start_page_panels")
+def directory_start_panel(request, home_page):
+    return start_search_panel(request, home_page)

@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.panels import start_page_panels
 from portal.routing import PathRoutingMixin
 
 
@@ -38,6 +39,11 @@ class HomePage(PathRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["start_panels"] = start_page_panels(request, self)
+        return context
 
 
 class ContentPage(Page):

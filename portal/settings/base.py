@@ -306,8 +306,11 @@ LOGIN_REDIRECT_URL = "/gremien/"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"once": {"()": "portal.logfilters.OncePerMessage"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # "Using fontTools instead of HarfBuzz-Subset …" once, not once per font and PDF.
+    "loggers": {"weasyprint": {"filters": ["once"]}},
 }
 
 PORTAL_CONTACT_EMAIL = "kim@kreis-mettmann.de"

@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from wagtail.models import Page
@@ -112,3 +113,19 @@ def machine_translated_notice(context, page):
     links = navigation.language_links(context["request"], page)
     original = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
     return {"show": True, "original_url": original["url"] if original else None}
+
+
+@register.simple_tag(takes_context=True)
+def content_lang(context, page):
+    """` lang="de" dir="ltr"` for an element holding a page's own text when that text is the
+    German original (an alias, or a translation not yet approved), else "".
+
+    Only the page's text carries it: the interface around it (headings, labels, weekday
+    names, forms) stays in the visitor's language and direction (WCAG 3.1.2).
+    """
+    page = _page_or_none(page)
+    if page is None or context.get("LANGUAGE_CODE", translation.get_language()) == "de":
+        return ""
+    if page.alias_of_id or not page.live_revision_id:
+        return mark_safe(' lang="de" dir="ltr"')  # noqa: S308 (constant)
+    return ""

@@ -77,9 +77,12 @@ def portal_url():
     env.pop("DATABASE_URL", None)  # always a throw-away SQLite database
     log_path = REPORT_DIR / "server.log"
     manage = [sys.executable, "manage.py"]
+    port = _free_port()
+    # The Site gets the address served, so the demo's absolute links work in the browser.
+    load_demo = ["load_demo", "--force", "--host", "127.0.0.1", "--port", str(port)]
     with log_path.open("w") as log:
         timings = []
-        for command in (["migrate", "--noinput"], ["load_demo", "--force"]):
+        for command in (["migrate", "--noinput"], load_demo):
             started = time.monotonic()
             subprocess.run(  # noqa: S603
                 manage + command,
@@ -91,7 +94,6 @@ def portal_url():
             )
             timings.append(f"{command[0]} {time.monotonic() - started:.0f} s")
         started = time.monotonic()
-        port = _free_port()
         process = subprocess.Popen(  # noqa: S603
             [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
             cwd=REPO,

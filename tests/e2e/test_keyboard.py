@@ -1,4 +1,4 @@
-"""Journey 3: keyboard only — skip link, site search (later: directory filter), back."""
+"""Journey 3: keyboard only — skip link, site search directory filter, back."""
 
 import re
 
@@ -69,8 +69,7 @@ def test_skip_link_site_search_and_back(page):
 
 def test_directory_filter_by_keyboard(page):
     page.goto(DIRECTORY.format(lang="de"))
-    if page.locator("main form [name=q]").count() == 0:
-        pytest.skip("needs the service directory's filter form (issue 3)")
+    expect(page.locator("main form [name=q]")).to_be_attached()
     tab_until(page, "main form [name=q]")
     page.keyboard.type("Ausbildung")
     with page.expect_navigation():

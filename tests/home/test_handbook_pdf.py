@@ -141,3 +141,33 @@ def test_restricted_edition_pdf_needs_login(client, client_for, handbook):
     assert client_for("member_b").get("/de/handbuch/ausgabe-2/pdf/").status_code in (302, 403)
     response = client_for("editor").get("/de/handbuch/ausgabe-2/pdf/")
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+
+
+def test_untranslated_chapters_keep_german_direction_in_an_arabic_pdf(handbook, sync_locale):
+    """German chapters in an Arabic edition are laid out left to right and say that they are
+    the German original; a translated chapter is Arabic, right to left."""
+    import re
+
+    from home.pdf import edition_pdf_html
+
+    sync_locale("ar")
+    sync_locale("ar")  # every chapter an alias of the German page
+    # One chapter translated: the alias becomes a page of its own with an Arabic title.
+    chapter = HandbookChapterPage.objects.get(
+        slug="einleitung", locale__language_code="ar", url_path__contains="ausgabe-2"
+    )
+    chapter.alias_of, chapter.title = None, "مقدمة"
+    chapter.save_revision().publish()
+    edition = HandbookEditionPage.objects.get(edition_number=2, locale__language_code="ar")
+    html = edition_pdf_html(edition, public_chapters(edition))
+    assert '<html lang="ar" dir="rtl">' in html
+    articles = re.findall(r'<article class="chapter"[^>]*>\s*<h1>([^<]*)</h1>', html)
+    assert [title.split(". ", 1)[1] for title in articles] == [
+        "مقدمة",
+        "Case Management",
+        "Lenkungsgruppe",
+    ]
+    german = re.findall(r'<article class="chapter" id="chapter-\d+" lang="de" dir="ltr">', html)
+    assert len(german) == 2
+    note = re.findall(r'<p class="original-note" lang="ar" dir="rtl">', html)
+    assert len(note) == 2

@@ -63,8 +63,12 @@ def test_redaktion_submits_moderation_approves_page_goes_live(content_page, clie
     client.force_login(editor)
 
     # "Publish" by an editor is not possible: the change stays a draft.
-    response = client.post(edit_url, {**_form(content_page, MARKER), "action-publish": "1"})
-    assert response.status_code in (200, 302)
+    response = client.post(
+        edit_url, {**_form(content_page, MARKER), "action-publish": "1"}, follow=True
+    )
+    assert response.status_code == 200
+    said = [str(message) for message in response.context["messages"]]
+    assert any(text.startswith("Nothing was published") for text in said), said
     assert MARKER not in client.__class__().get(content_page.url).content.decode()
     content_page.refresh_from_db()
     assert content_page.intro != MARKER

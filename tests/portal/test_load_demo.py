@@ -15,7 +15,7 @@ from django.core.management import CommandError, call_command
 
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
-from groups.models import Decision, MeetingPage, WorkspacePage
+from groups.models import Decision, MeetingPage, MinutesNotification, WorkspacePage
 from portal.demo import EXAMPLE_NOTE
 from services_directory.models import ServicePage, ServiceType, Town
 
@@ -53,6 +53,8 @@ def test_demo_site_loads_twice_without_change(db, client, settings, tmp_path):
     client.logout()
     _workspaces(client)
     _demo_translations(client)
+    _absolute_links(client)
+    _announcements_and_upkeep()
 
 
 def _frame_and_logins(client):
@@ -150,3 +152,41 @@ def _demo_translations(client):
     client.login(username="editor", password="kim-demo")
     report = client.get("/admin/translations/", {"language": "ar"}).content.decode()
     assert 'data-total="translated">13<' in report and 'data-total="outdated">0<' in report
+
+
+DEMO_ORIGIN = "http://127.0.0.1:8000"  # load_demo's default address, as `make demo` serves it
+ABSOLUTE = re.compile(r"https?://[^\s\"'<>]+")
+
+
+def _absolute_links(client):
+    """Every absolute link the demo prints points at the address served, and answers there."""
+    assert Site.objects.get(is_default_site=True).root_url == DEMO_ORIGIN
+    sources = ["/de/", "/ar/", "/sitemap.xml", "/de/publikationen/", "/de/publikationen/feed/"]
+    service = ServicePage.objects.live().filter(locale__language_code="de").first()
+    sources.append(service.url)
+    links = set()
+    for source in sources:
+        response = client.get(source, HTTP_HOST="127.0.0.1:8000")
+        assert response.status_code == 200, source
+        found = set(ABSOLUTE.findall(response.content.decode()))
+        ours = {link for link in found if "127.0.0.1" in link or "localhost" in link}
+        assert all(link.startswith(DEMO_ORIGIN + "/") for link in ours), (source, ours)
+        links |= ours
+    assert len(links) > 20
+    for link in sorted(links):
+        response = client.get(link.removeprefix(DEMO_ORIGIN), HTTP_HOST="127.0.0.1:8000")
+        assert response.status_code == 200, link
+
+
+def _announcements_and_upkeep():
+    """Only meetings whose minutes are in the demo count as announced, so minutes added to a
+    coming meeting notify its members; the directory's reports reach a real demo login."""
+    announced = set(MinutesNotification.objects.values_list("translation_key", flat=True))
+    meetings = MeetingPage.objects.filter(locale__language_code="de")
+    assert meetings.filter(slug="sitzung-1").exists() and meetings.filter(slug="sitzung-2").exists()
+    for meeting in meetings:
+        assert (meeting.translation_key in announced) == meeting.has_minutes, meeting
+    assert meetings.get(slug="sitzung-1").has_minutes
+    assert not meetings.get(slug="sitzung-2").has_minutes
+    team = Group.objects.get(name="Verzeichnispflege")
+    assert team.user_set.filter(username="verzeichnis").exists()

@@ -134,3 +134,10 @@ def test_no_results_suggests_the_narrowest_filter_and_kim(client, services):
     # Without "Velbert" one MBE service is left; without "MBE" two in Velbert: suggest "MBE".
     assert "?town=velbert" in html
     assert "MBE" in html.split("directory-empty")[1]
+
+
+def test_the_spoken_languages_facet_is_not_called_like_the_topic(client, make_service):
+    make_service("JMD Hilden", towns=["hilden"], topics=["sprache"], languages=[language("ar")])
+    html = client.get("/de/beratung/").content.decode()
+    assert "<legend>Gesprochene Sprachen</legend>" in html
+    assert "<legend>Sprache</legend>" not in html

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Site
 
 from portal.demo import run_all
 
@@ -16,8 +17,15 @@ class Command(BaseCommand):
             action="store_true",
             help="Run even though DEBUG is off (never on a production database).",
         )
+        parser.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="Address the demo is served at; absolute links (canonical, sitemap, feeds, "
+            "mails) use it. `make demo` passes HOST.",
+        )
+        parser.add_argument("--port", type=int, default=8000, help="Port, as --host (PORT).")
 
-    def handle(self, *args, force=False, verbosity=1, **options):
+    def handle(self, *args, force=False, verbosity=1, host="127.0.0.1", port=8000, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
                 "DEBUG is off: load_demo would write example data into this database. "
@@ -26,4 +34,7 @@ class Command(BaseCommand):
         log = self.stdout.write if verbosity > 1 else (lambda message: None)
         with transaction.atomic():
             run_all(log=log)
-        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+            site = Site.objects.get(is_default_site=True)
+            site.hostname, site.port = host, port
+            site.save()
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded; site address {site.root_url}."))
