@@ -43,6 +43,7 @@ def site_address_problem():
     """
     from django.db import DatabaseError
     from django.http.request import validate_host
+
     from wagtail.models import Site
 
     try:

@@ -28,4 +28,6 @@ def when_ready(server):
 
     problem = site_address_problem()
     if problem:
-        server.log.error("KIM Portal: absolute links will be dead: %s (admin: Settings → Sites)", problem)
+        server.log.error(
+            "KIM Portal: absolute links will be dead: %s (admin: Settings → Sites)", problem
+        )

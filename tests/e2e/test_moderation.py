@@ -1,8 +1,9 @@
 """Journey 6: an editor changes a page and submits it; the moderator approves; it is public.
 
 Wagtail's default workflow (created by Wagtail's migrations on the root page, renamed
-"Redaktionelle Freigabe" by the portal's migration) applies to every page. The journey runs on ``TARGET`` and changes ``TARGET_FIELD``;
-when service pages exist, point it at one (e.g. ``/de/beratung/<slug>/``).
+"Redaktionelle Freigabe" by the portal's migration) applies to every page. The journey runs
+on ``TARGET`` and changes ``TARGET_FIELD``; when service pages exist, point it at one
+(e.g. ``/de/beratung/<slug>/``).
 """
 
 import re

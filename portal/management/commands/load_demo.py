@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
 from wagtail.models import Site
 
 from portal.demo import run_all
