@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
+from wagtail.documents.models import Document
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 from groups.models import Decision, MeetingPage, MinutesNotification, WorkspacePage
@@ -188,5 +189,7 @@ def _announcements_and_upkeep():
         assert (meeting.translation_key in announced) == meeting.has_minutes, meeting
     assert meetings.get(slug="sitzung-1").has_minutes
     assert not meetings.get(slug="sitzung-2").has_minutes
+    # Document links add "(PDF, date)" themselves: titles do not repeat the format.
+    assert not Document.objects.filter(title__iendswith="(PDF)").exists()
     team = Group.objects.get(name="Verzeichnispflege")
     assert team.user_set.filter(username="verzeichnis").exists()
