@@ -93,7 +93,7 @@ NEED_TERMS = {
         },
     ),
     "asyl": (
-        {"types": ["fluechtlingsberatung"], "targets": ["gefluechtete"]},
+        {"types": ["fluechtlingsberatung"]},
         {
             "de": (
                 "Asyl und Flucht",

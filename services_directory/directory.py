@@ -526,7 +526,7 @@ def find(request, directory, selection, now=None):
 
     def narrowed(ids):
         """Only the ids the ranking keeps (enough terms satisfied), as a set."""
-        return set(scores.select(ids, matcher)) if scores.any_terms else ids
+        return scores.keep(ids)
 
     base_open = narrowed(all_but("open_now"))
     open_ids = {pk for pk in base_open if entries[pk].is_open(local)}
@@ -545,7 +545,8 @@ def find(request, directory, selection, now=None):
     if "age" in passing:
         # Services that fit but for the age: named with their limits, never offered silently.
         shown = set(ordered)
-        age_excluded = [pk for pk in scores.select(all_but("age"), matcher) if pk not in shown]
+        excluded = scores.keep(all_but("age")) - shown
+        age_excluded = scores.select(excluded, matcher)[:5] if excluded else []
     return Result(
         ids=ordered,
         counts=counts,

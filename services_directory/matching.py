@@ -34,6 +34,7 @@ MAX_QUERY_CHARS = 1000
 # Weights of one term's hit: the strongest one counts.
 W_NAME, W_TEXT = 3.0, 1.5
 W_TYPE, W_TOPIC, W_TARGET, W_LANGUAGE = 3.0, 2.0, 1.5, 2.0
+W_BROAD = 1.0
 
 _AGE_WORDS = (
     r"jahre?n?|jähr\w*|jahr\w*|j\b|years?(?:[\s-]old)?|yrs?|yo|y/o|"
@@ -150,10 +151,14 @@ class Matcher:
         inverted = index.inverted
         for key, concept in self.concepts.items():
             hits = {}
+            # When an entry names the kind of service, its topics and target groups are
+            # weaker evidence: "Trauma" means psychosocial counselling first, not every
+            # service that also covers health.
+            broad = W_BROAD if concept.types else None
             for attr, facet, weight in (
-                ("targets", "target", W_TARGET),
+                ("targets", "target", broad or W_TARGET),
                 ("languages", "language", W_LANGUAGE),
-                ("topics", "topic", W_TOPIC),
+                ("topics", "topic", broad or W_TOPIC),
                 ("types", "type", W_TYPE),
             ):
                 for value in getattr(concept, attr):
@@ -294,6 +299,18 @@ class Scores:
     concepts: list  # keys of the vocabulary entries the query hit
     any_terms: bool  # the query had content words at all
 
+    def keep(self, ids):
+        """The subset of ``ids`` that satisfies enough terms (a set; no ordering)."""
+        if not self.any_terms:
+            return set(ids)
+        coverage = self.coverage
+        chosen = {pk: coverage[pk] for pk in ids if pk in coverage}
+        if not chosen:
+            return set()
+        best = max(chosen.values())
+        needed = max(1, best - 1 if len(self.terms) >= 3 else best)
+        return {pk for pk, n in chosen.items() if n >= needed}
+
     def select(self, ids, matcher):
         """``ids`` in ranked order, without those that satisfy too few terms.
 
@@ -302,14 +319,8 @@ class Scores:
         """
         if not self.any_terms:
             return sorted(ids, key=lambda pk: _name_key(matcher, pk))
-        coverage = self.coverage
-        chosen = [pk for pk in ids if pk in coverage]
-        if not chosen:
-            return []
-        best = max(coverage[pk] for pk in chosen)
-        needed = max(1, best - 1 if len(self.terms) >= 3 else best)
-        chosen = [pk for pk in chosen if coverage[pk] >= needed]
-        score = self.score
+        coverage, score = self.coverage, self.score
+        chosen = list(self.keep(ids))
         chosen.sort(key=lambda pk: (-coverage[pk], -score[pk], _name_key(matcher, pk)))
         return chosen
 
@@ -338,16 +349,25 @@ def score(matcher, understanding, candidates):
     for position, (_term_text, _hits, vocab) in enumerate(per_term):
         for word in vocab:
             matched_by.setdefault(word, set()).add(position)
+    # A phrase of several words ("لم الشمل", "residence permit") counts as one term: its
+    # hits go to its first word; the other words count only for what else they find.
+    secondary, primary = set(), {p for p, (_t, hits, _v) in enumerate(per_term) if hits}
     for phrase, key in matcher.phrases:
         if not all(word in matched_by for word in phrase):
             continue
         concepts.append(key)
-        positions = set().union(*(matched_by[word] for word in phrase))
+        positions = sorted(set().union(*(matched_by[word] for word in phrase)))
+        if len(phrase) > 1:
+            secondary.update(positions[1:])
+            positions = positions[:1]
+        primary.update(positions)
         for position in positions:
             hits = per_term[position][1]
             for pk, weight in matcher.concept_ids[key].items():
                 if hits.get(pk, 0) < weight:
                     hits[pk] = weight
+    for position in secondary - primary:
+        per_term[position][1] = {}
     coverage, total = {}, {}
     for _term_text, hits, _vocab in per_term:
         for pk, weight in hits.items():
