@@ -415,7 +415,11 @@ def visible_ids(request, directory):
         ServicePage.objects.descendant_of(directory).filter(locale_id=directory.locale_id),
         within=directory,
     ).exclude(status=ServicePage.Status.DEFUNCT)
-    return list(queryset.values_list("id", flat=True))
+    # A plain cursor: ten thousand ids without building a Django row for each.
+    sql, params = queryset.values_list("id").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def search_ids(queryset, query):
@@ -490,7 +494,7 @@ def find(request, directory, selection, now=None):
     matcher = index.matcher
     local = (now or clock()).astimezone(BERLIN)
     entries = index.entries
-    visible = {pk for pk in visible_ids(request, directory) if pk in entries}
+    visible = entries.keys() & visible_ids(request, directory)
     understanding = understand(selection.query, matcher)
     if selection.postcode and not selection.facets.get("town"):
         from .postcodes import POSTCODES

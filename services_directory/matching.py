@@ -24,9 +24,10 @@ ranked service ids). Three steps:
 
 import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from .normalise import STOP, digits, script_minimum, variants, words
+from .normalise import GENERIC, STOP, digits, script_minimum, variants, words
 from .postcodes import POSTCODES
 
 MAX_TERMS = 8
@@ -283,6 +284,11 @@ def understand(query, matcher):
             continue
         if token not in result.terms:
             result.terms.append(token)
+    # Words every service satisfies ("Beratung", "counselling") say nothing when the query
+    # names the need as well.
+    specific = [term for term in result.terms if term not in GENERIC]
+    if specific:
+        result.terms = specific
     result.terms = result.terms[:MAX_TERMS]
     return result
 
@@ -293,7 +299,7 @@ def understand(query, matcher):
 @dataclass
 class Scores:
     coverage: dict  # id → number of terms it satisfies (only ids satisfying one at least)
-    score: dict  # id → sum of the weights of its hits
+    hits: list  # per term that found something: id → weight of its hit
     terms: list  # the terms that found something
     unknown: list  # terms that found nothing at all (not even after a typo correction)
     concepts: list  # keys of the vocabulary entries the query hit
@@ -319,27 +325,59 @@ class Scores:
         """
         if not self.any_terms:
             return sorted(ids, key=lambda pk: _name_key(matcher, pk))
-        coverage, score = self.coverage, self.score
+        coverage, hits = self.coverage, self.hits
         chosen = list(self.keep(ids))
+        score = {pk: sum(h.get(pk, 0) for h in hits) for pk in chosen}
         chosen.sort(key=lambda pk: (-coverage[pk], -score[pk], _name_key(matcher, pk)))
         return chosen
 
 
 def score(matcher, understanding, candidates):
-    """How well each of ``candidates`` fits the understood query (see :class:`Scores`)."""
-    per_term = []
-    unknown, concepts = [], []
-    for term in understanding.terms:
-        hits, vocab, exact = _term(matcher, term)
+    """How well each of ``candidates`` fits the understood query (see :class:`Scores`).
+
+    The expansion of the terms (text hits, corrections, vocabulary, phrases) depends on the
+    terms only, and on whether each term has a hit the visitor may see: it is cached per
+    directory version, so a repeated query costs a few set operations.
+    """
+    terms = understanding.terms
+    visible = []
+    for term in terms:
+        hits, _vocab, exact = _term(matcher, term)
         # Only hits the visitor may see count here: whether a correction is offered must
         # not tell whether a restricted service has the word.
-        if not exact and candidates.isdisjoint(hits):
-            # Neither a service's text nor the vocabulary has the word: perhaps a typo.
+        visible.append(exact or not candidates.isdisjoint(hits))
+    key = ("query", tuple(terms), tuple(visible))
+    expanded = matcher._cache.get(key)
+    if expanded is None:
+        expanded = matcher._cache[key] = _expand(matcher, terms, visible)
+    per_term, concepts, corrections, unknown = expanded
+    understanding.corrections.update(corrections)
+    counter = Counter()
+    for hits in per_term:
+        if hits:
+            counter.update(candidates.intersection(hits))
+    return Scores(
+        coverage=dict(counter),
+        hits=[hits for hits in per_term if hits],
+        terms=[t for t, hits in zip(terms, per_term, strict=True) if hits],
+        unknown=unknown,
+        concepts=concepts,
+        any_terms=bool(terms),
+    )
+
+
+def _expand(matcher, terms, visible):
+    """Per term: id → weight after typo correction, vocabulary and phrase grouping."""
+    per_term, unknown, concepts, corrections = [], [], [], {}
+    for term, seen in zip(terms, visible, strict=True):
+        hits, vocab, _exact = _term(matcher, term)
+        if not seen:
+            # Neither a visible service's text nor the vocabulary has the word: a typo?
             corrected = matcher.correction(term)
             if corrected is not None:
                 more_hits, more_vocab, _exact = _term(matcher, corrected)
                 if more_hits or (more_vocab and not vocab):
-                    understanding.corrections[term] = corrected
+                    corrections[term] = corrected
                     hits, vocab = more_hits, vocab | more_vocab
         per_term.append([term, dict(hits), vocab])
         if not hits and not vocab:
@@ -350,38 +388,30 @@ def score(matcher, understanding, candidates):
         for word in vocab:
             matched_by.setdefault(word, set()).add(position)
     # A phrase of several words ("لم الشمل", "residence permit") counts as one term: its
-    # hits go to its first word; the other words count only for what else they find.
-    secondary, primary = set(), {p for p, (_t, hits, _v) in enumerate(per_term) if hits}
+    # words form a group whose hits are the best of each word's.
+    groups = list(range(len(per_term)))  # position → the position that leads its group
     for phrase, key in matcher.phrases:
         if not all(word in matched_by for word in phrase):
             continue
         concepts.append(key)
         positions = sorted(set().union(*(matched_by[word] for word in phrase)))
-        if len(phrase) > 1:
-            secondary.update(positions[1:])
-            positions = positions[:1]
-        primary.update(positions)
         for position in positions:
             hits = per_term[position][1]
             for pk, weight in matcher.concept_ids[key].items():
                 if hits.get(pk, 0) < weight:
                     hits[pk] = weight
-    for position in secondary - primary:
-        per_term[position][1] = {}
-    coverage, total = {}, {}
-    for _term_text, hits, _vocab in per_term:
-        for pk, weight in hits.items():
-            if pk in candidates:
-                coverage[pk] = coverage.get(pk, 0) + 1
-                total[pk] = total.get(pk, 0.0) + weight
-    return Scores(
-        coverage=coverage,
-        score=total,
-        terms=[t for t, hits, _v in per_term if hits],
-        unknown=unknown,
-        concepts=list(dict.fromkeys(concepts)),
-        any_terms=bool(understanding.terms),
-    )
+        if len(phrase) > 1:
+            leader = min(groups[p] for p in positions)
+            for position in positions:
+                groups[position] = leader
+    for position, leader in enumerate(groups):
+        if leader != position:
+            merged = per_term[leader][1]
+            for pk, weight in per_term[position][1].items():
+                if merged.get(pk, 0) < weight:
+                    merged[pk] = weight
+            per_term[position][1] = {}
+    return [hits for _t, hits, _v in per_term], list(dict.fromkeys(concepts)), corrections, unknown
 
 
 def _term(matcher, term):

@@ -61,6 +61,14 @@ STOP_WORDS = {
 }
 
 
+# What every service of the directory offers: dropped when a query has other words too.
+GENERIC_WORDS = (
+    "beratung beratungsstelle beraten counselling counseling advice service services "
+    "استشاره استشارات مشاوره danismanlik danisma консультація консультации консультация "
+    "консультации"
+)
+
+
 def _prepare(text):
     return fold(str(text).translate(_PRE)) if text else ""
 
@@ -88,6 +96,7 @@ def digits(text):
 
 
 STOP = frozenset(word for text in STOP_WORDS.values() for word in words(text))
+GENERIC = frozenset(words(GENERIC_WORDS))
 
 _STEMMERS = {}
 
