@@ -29,6 +29,30 @@ def clean_query(raw):
     return " ".join(words[:MAX_TERMS])[:MAX_QUERY_CHARS].strip()
 
 
+_DIGRAPHS = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+_MIN_STEM = 4
+
+
+def stem_query(query):
+    """The query's words as Snowball stems (German, then English), umlauts typed as ae/oe/ue
+    folded: "Beratungen Fluechtlinge" → "berat fluchtling". The database backends index
+    words without diacritics, so the stems meet their words as prefixes (autocomplete).
+    """
+    import snowballstemmer
+
+    german, english = snowballstemmer.stemmer("german"), snowballstemmer.stemmer("english")
+    stems = []
+    for word in query.lower().split():
+        if word.isascii():
+            for digraph, single in _DIGRAPHS:
+                word = word.replace(digraph, single)
+        stem = german.stemWord(word)
+        if stem == word:
+            stem = english.stemWord(word)
+        stems.append(stem if len(stem) >= _MIN_STEM else word)
+    return " ".join(stems)
+
+
 class SearchUnavailable(Exception):
     """Neither the configured search engine nor the database fallback answered."""
 
@@ -50,7 +74,81 @@ def search_with_fallback(query, queryset, *, operator="and", partial=True):
             results = list(backend.search(query, queryset, operator=operator))
             if not results and partial:
                 results = list(backend.autocomplete(query, queryset, operator=operator))
+            stemmed = stem_query(query)
+            if not results and partial and stemmed != query.lower():
+                # SQLite's full-text index has no stemming: "Beratungen", "Fluechtling".
+                results = list(backend.autocomplete(stemmed, queryset, operator=operator))
             return results, position > 0
         except Exception:  # an unreachable engine raises its client's own errors
             logger.exception("Search backend %r failed for a site search", name)
     raise SearchUnavailable
+
+
+SNIPPET_CHARS = 180
+
+
+def _base(text):
+    """``text`` with each character reduced to its base letter, lower case, same length."""
+    import unicodedata
+
+    return "".join((unicodedata.normalize("NFKD", ch)[:1] or ch).lower() for ch in text)
+
+
+def page_text(page):
+    """The plain text of a page's searchable fields (rich text and StreamField included)."""
+    from django.utils.html import strip_tags
+
+    from wagtail.search import index
+
+    parts = []
+    for search_field in page.get_search_fields():
+        if not isinstance(search_field, index.SearchField) or search_field.field_name == "title":
+            continue
+        try:
+            value = search_field.get_value(page)
+        except Exception:  # a field the model computes from something missing
+            logger.debug("No snippet text from %s", search_field.field_name, exc_info=True)
+            value = None
+        if isinstance(value, list | tuple):  # StreamField: its searchable strings
+            parts += [str(v) for v in value if isinstance(v, str)]
+        elif isinstance(value, str):
+            parts.append(value)
+    return " ".join(" ".join(strip_tags(part).split()) for part in parts if part)
+
+
+def snippet(page, query):
+    """A short passage of ``page`` around the first query word, the match in ``<mark>``."""
+    from django.utils.html import escape, format_html
+    from django.utils.safestring import mark_safe
+
+    text = page.search_description or ""
+    full = page_text(page)
+    if full:
+        text = full
+    if not text:
+        return ""
+    base = _base(text)
+    words = [w for w in query.lower().split() if len(w) >= 2]
+    candidates = [*words, *stem_query(" ".join(words)).split()]
+    for word in candidates:
+        position = base.find(_base(word))
+        if position >= 0:
+            length = len(word)
+            break
+    else:
+        short = text[:SNIPPET_CHARS]
+        return short + ("…" if len(text) > SNIPPET_CHARS else "")
+    start = max(0, position - SNIPPET_CHARS // 3)
+    end = min(len(text), start + SNIPPET_CHARS)
+    before, match, after = (
+        text[start:position],
+        text[position : position + length],
+        text[position + length : end],
+    )
+    return mark_safe(  # noqa: S308 (every part is escaped)
+        ("…" if start else "")
+        + escape(before)
+        + format_html("<mark>{}</mark>", match)
+        + escape(after)
+        + ("…" if end < len(text) else "")
+    )

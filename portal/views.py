@@ -52,12 +52,42 @@ def site_search(request):
             "raw_query": raw_query[:200],
             "query": query,
             "results": page,
+            "items": result_items(list(page.object_list), query),
             "paginator": paginator,
             "degraded": degraded,
             "unavailable": unavailable,
             "page_title": _("Search"),
         },
     )
+
+
+def result_items(pages, query):
+    """Each result with its page type, a snippet around the match and where it sits.
+
+    "Where" is the parent page ("Handbuch 2026" for a chapter), so that two chapters called
+    "Einleitung" of different editions can be told apart. A few queries for the whole page
+    of results: the specific pages (one per page type) and the parents (one).
+    """
+    from .search import snippet
+
+    if not pages:
+        return []
+    specific = {p.pk: p for p in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    steplen = Page.steplen
+    parent_paths = {p.path[:-steplen] for p in pages if p.depth > 3}
+    parents = dict(Page.objects.filter(path__in=parent_paths).values_list("path", "title"))
+    items = []
+    for result in pages:
+        page = specific.get(result.pk, result)
+        items.append(
+            {
+                "page": page,
+                "type": page._meta.verbose_name,
+                "snippet": snippet(page, query),
+                "context": parents.get(result.path[:-steplen], "") if result.depth > 3 else "",
+            }
+        )
+    return items
 
 
 @never_cache

@@ -9,6 +9,7 @@ import datetime
 
 from portal.demo import EXAMPLE_NOTE, demo_step, ensure_child
 
+from . import demo_vocabulary  # noqa: F401 (registers the vocabulary's demo steps)
 from .factories import (
     OrganisationFactory,
     ServiceTypeFactory,
@@ -45,6 +46,10 @@ TYPES = [
     ("KIM Case Management", "kim-case-management", "KIM"),
     ("Ausländerbehörde", "auslaenderbehoerde", "ABH"),
     ("Einbürgerung", "einbuergerung", ""),
+    ("Anerkennungsberatung", "anerkennungsberatung", ""),
+    ("Integrationskurs-Träger", "integrationskurs", ""),
+    ("Psychosoziale Beratung für Geflüchtete", "psychosoziale-beratung", "PSZ"),
+    ("Migrationsfachdienst", "migrationsfachdienst", ""),
 ]
 
 LIFE_AREAS = [
@@ -62,6 +67,7 @@ FIELDS_OF_ACTION = [
     ("Arbeitsmarktzugang", "arbeitsmarktzugang"),
     ("Zugang zum Ausbildungsmarkt", "ausbildungsmarkt"),
     ("Verstetigung der aufenthaltsrechtlichen Stellung", "aufenthaltsrecht"),
+    ("Leistungen", "leistungen"),
 ]
 TARGET_GROUPS = [
     ("Geflüchtete", "gefluechtete"),
@@ -79,6 +85,10 @@ ORGANISATIONS = [
     ("IN VIA (Beispiel)", "in-via"),
     ("Jobcenter ME-aktiv (Beispiel)", "jobcenter-me-aktiv"),
     ("Kreis Mettmann (Beispiel)", "kreis-mettmann"),
+    ("Volkshochschule (Beispiel)", "vhs"),
+    ("Sprachschule am Markt (Beispiel)", "sprachschule"),
+    ("Psychosoziales Zentrum für Geflüchtete (Beispiel)", "psz"),
+    ("IQ Netzwerk NRW (Beispiel)", "iq-netzwerk"),
 ]
 
 # Per type: providers (cycled over the towns), topics, target groups, languages, ages,
@@ -94,7 +104,7 @@ PROFILES = {
             "ausbildungsmarkt",
         ],
         "targets": ["junge-menschen", "neuzugewanderte", "gefluechtete"],
-        "languages": [("de", ""), ("en", ""), ("ar", ""), ("fa", "Dari donnerstags")],
+        "languages": [("de", ""), ("en", ""), ("ar", ""), ("fa", ""), ("prs", "donnerstags")],
         "ages": (12, 27),
         "access": ServicePage.ApplicationProcess.BOTH,
         "hours": [("TU", 9, 12), ("TH", 14, 17), ("FR", 9, 12)],
@@ -196,6 +206,211 @@ COUNTY_SERVICES = [
 ]
 
 
+# Languages some towns' teams add to their type's usual ones (example data, varied per town).
+TOWN_LANGUAGES = {
+    "velbert": [("uk", ""), ("ru", "")],
+    "ratingen": [("tr", ""), ("ku", "Kurmandschi")],
+    "hilden": [("ti", ""), ("prs", "")],
+    "langenfeld": [("tr", "")],
+    "monheim": [("tr", ""), ("ar", "")],
+    "mettmann": [("ru", "")],
+    "erkrath": [("uk", "")],
+    "wuelfrath": [("ti", "")],
+    "heiligenhaus": [("uk", ""), ("ru", "")],
+}
+
+ALL_TOWNS = [slug for _name, slug, *_rest in TOWNS]
+# Services that exist in some towns only: (slug, title, type, organisation, location town,
+# towns served, topics, target groups, languages, (minimum age, maximum age), hours, text).
+SPECIAL_SERVICES = [
+    (
+        "anerkennungsberatung-kreis",
+        "Anerkennungsberatung Kreis Mettmann",
+        "anerkennungsberatung",
+        "iq-netzwerk",
+        "mettmann",
+        ALL_TOWNS,
+        ["arbeitsmarktzugang", "arbeit-ausbildung", "bildung"],
+        ["neuzugewanderte", "gefluechtete", "erwachsene", "junge-menschen"],
+        ["de", "en", "ar", "tr", "uk", "ru"],
+        (None, None),
+        [("TU", 9, 13), ("TH", 13, 17)],
+        "Wir beraten zur Anerkennung ausländischer Schul-, Berufs- und Studienabschlüsse: "
+        "welche Stelle zuständig ist, welche Unterlagen und Übersetzungen nötig sind, was es "
+        "kostet und welche Förderung es gibt.",
+    ),
+    (
+        "anerkennungsberatung-velbert",
+        "Anerkennungsberatung Velbert und Heiligenhaus",
+        "anerkennungsberatung",
+        "iq-netzwerk",
+        "velbert",
+        ["velbert", "heiligenhaus", "wuelfrath"],
+        ["arbeitsmarktzugang", "bildung"],
+        ["neuzugewanderte", "gefluechtete", "junge-menschen"],
+        ["de", "uk", "ru", "fa", "prs"],
+        (None, None),
+        [("WE", 9, 12), ("WE", 13, 16)],
+        "Sprechstunde zur Anerkennung von Zeugnissen und Abschlüssen aus dem Ausland, auch für "
+        "junge Menschen, die hier eine Ausbildung oder ein Studium beginnen möchten.",
+    ),
+    (
+        "anerkennungsberatung-langenfeld",
+        "Anerkennungsberatung im Süden des Kreises",
+        "anerkennungsberatung",
+        "iq-netzwerk",
+        "langenfeld",
+        ["langenfeld", "monheim", "hilden", "haan"],
+        ["arbeitsmarktzugang"],
+        ["neuzugewanderte", "gefluechtete", "erwachsene"],
+        ["de", "en", "ar", "tr"],
+        (None, None),
+        [("MO", 13, 16)],
+        "Beratung zu Berufs- und Studienabschlüssen aus dem Ausland: Antrag, "
+        "Anpassungsqualifizierung und Kosten.",
+    ),
+    *[
+        (
+            f"integrationskurse-{slug}",
+            title,
+            "integrationskurs",
+            org,
+            town,
+            served,
+            ["sprache", "sprachfoerderung"],
+            ["neuzugewanderte", "gefluechtete", "erwachsene"],
+            languages,
+            (16, None),
+            hours,
+            "Integrationskurse (Sprachkurs bis B1 und Orientierungskurs), Alphabetisierungskurse "
+            "und Jugendintegrationskurse. Einstufungstest und Anmeldung, auch mit "
+            "Berechtigungsschein des BAMF oder Verpflichtung durch das Jobcenter.",
+        )
+        for slug, title, org, town, served, languages, hours in [
+            (
+                "hilden",
+                "VHS Hilden-Haan: Integrationskurse",
+                "vhs",
+                "hilden",
+                ["hilden", "haan"],
+                ["de", "en", "ar"],
+                [("MO", 9, 12), ("WE", 9, 12)],
+            ),
+            (
+                "velbert",
+                "VHS Velbert/Heiligenhaus: Integrationskurse",
+                "vhs",
+                "velbert",
+                ["velbert", "heiligenhaus"],
+                ["de", "uk", "ru"],
+                [("TU", 9, 12), ("TH", 14, 17)],
+            ),
+            (
+                "ratingen",
+                "VHS Ratingen: Integrationskurse",
+                "vhs",
+                "ratingen",
+                ["ratingen"],
+                ["de", "tr", "ar"],
+                [("MO", 14, 17), ("FR", 9, 12)],
+            ),
+            (
+                "mettmann",
+                "VHS Mettmann-Wülfrath: Integrationskurse",
+                "vhs",
+                "mettmann",
+                ["mettmann", "wuelfrath"],
+                ["de", "fa", "prs"],
+                [("WE", 14, 17)],
+            ),
+            (
+                "langenfeld",
+                "VHS Langenfeld: Integrationskurse",
+                "vhs",
+                "langenfeld",
+                ["langenfeld"],
+                ["de", "tr"],
+                [("TU", 9, 12)],
+            ),
+            (
+                "monheim",
+                "VHS Monheim am Rhein: Integrationskurse",
+                "vhs",
+                "monheim",
+                ["monheim"],
+                ["de", "ar", "tr"],
+                [("TH", 9, 12)],
+            ),
+            (
+                "erkrath",
+                "Sprachschule am Markt: Integrations- und Berufssprachkurse",
+                "sprachschule",
+                "erkrath",
+                ["erkrath", "mettmann"],
+                ["de", "en", "ru"],
+                [("MO", 9, 17), ("TU", 9, 17), ("WE", 9, 17)],
+            ),
+        ]
+    ],
+    (
+        "psz-kreis",
+        "Psychosoziale Beratung für Geflüchtete",
+        "psychosoziale-beratung",
+        "psz",
+        "mettmann",
+        ALL_TOWNS,
+        ["gesundheit"],
+        ["gefluechtete"],
+        ["de", "ar", "fa", "prs", "ti", "ku", "uk", "ru"],
+        (None, None),
+        [("MO", 10, 16), ("TH", 10, 16)],
+        "Gespräche für geflüchtete Menschen nach belastenden Erlebnissen, mit Sprachmittlung: "
+        "Stabilisierung, Begleitung und Vermittlung in Psychotherapie. Vertraulich und kostenlos.",
+    ),
+    (
+        "psz-velbert",
+        "Psychosoziale Sprechstunde Velbert",
+        "psychosoziale-beratung",
+        "psz",
+        "velbert",
+        ["velbert", "heiligenhaus", "wuelfrath"],
+        ["gesundheit"],
+        ["gefluechtete", "junge-menschen"],
+        ["de", "uk", "ru", "ar", "prs"],
+        (None, None),
+        [("WE", 14, 18)],
+        "Offene psychosoziale Sprechstunde für Geflüchtete, auch für Jugendliche und Familien.",
+    ),
+    *[
+        (
+            f"migrationsfachdienst-{town}",
+            f"Migrationsfachdienst {name}",
+            "migrationsfachdienst",
+            f"stadt-{town}",
+            town,
+            [town],
+            ["existenzsicherung", "aufenthalt", "sprache", "bildung", "kinderbetreuung"],
+            ["neuzugewanderte", "gefluechtete", "familien"],
+            languages,
+            (None, None),
+            hours,
+            "Der Migrationsfachdienst der Stadt berät Zugewanderte und Geflüchtete jeden "
+            "Alters: Behördenpost, Anträge, Wohnen, Kita und Schule, Vermittlung in Kurse.",
+        )
+        for town, name, languages, hours in [
+            (
+                "ratingen",
+                "Ratingen",
+                ["de", "tr", "ru", "ar", "ku"],
+                [("MO", 8, 12), ("TH", 14, 17)],
+            ),  # noqa: E501
+            ("langenfeld", "Langenfeld", ["de", "tr", "ar", "prs"], [("TU", 8, 12)]),
+            ("monheim", "Monheim am Rhein", ["de", "tr", "ar", "ti"], [("WE", 8, 13)]),
+        ]
+    ],
+]
+
+
 def _phone(n):
     return f"0211 99999{n:03d}"
 
@@ -262,7 +477,10 @@ def demo_directory(context):
                 "assured_date": verified - datetime.timedelta(days=40 * (position % 7)),
                 "assurer": "Redaktion KIM (Beispiel)",
                 "assurer_email": f"pruefung-{type_slug}@example.org",
-                "languages": [language(code, note) for code, note in profile["languages"]],
+                "languages": [
+                    language(code, note)
+                    for code, note in _with_town_languages(profile["languages"], town_slug)
+                ],
                 "locations": [
                     location(
                         name=f"{service_type.name} {town_name}",
@@ -294,6 +512,8 @@ def demo_directory(context):
             if type_slug == "mbe" and town_slug == "ratingen":
                 fields["alert"] = "Am Freitag nur telefonisch erreichbar (Beispiel)."
             ensure_child(directory, ServicePage, f"{type_slug}-{town_slug}", **fields)
+
+    number = _special_services(directory, towns, types, topics, targets, orgs, number, verified)
 
     # The county's own offices serve every town from Mettmann.
     _name, _slug, postal_code, lat, lon = TOWNS[5]
@@ -341,6 +561,74 @@ def demo_directory(context):
                 )
             ],
         )
+
+
+def _with_town_languages(languages, town_slug):
+    codes = {code for code, _note in languages}
+    extra = [(c, n) for c, n in TOWN_LANGUAGES.get(town_slug, []) if c not in codes]
+    return [*languages, *extra]
+
+
+def _special_services(directory, towns, types, topics, targets, orgs, number, verified):
+    town_data = {slug: (name, postal, lat, lon) for name, slug, postal, lat, lon in TOWNS}
+    for position, spec in enumerate(SPECIAL_SERVICES):
+        slug, title, type_slug, org, town, served, topic_slugs, target_slugs = spec[:8]
+        codes, (minimum_age, maximum_age), hours, text = spec[8:]
+        number += 1
+        town_name, postal_code, lat, lon = town_data[town]
+        booking = f"https://termine.example.org/{slug}" if position % 2 == 0 else ""
+        ensure_child(
+            directory,
+            ServicePage,
+            slug,
+            title=title,
+            alternate_name=types[type_slug].abbreviation,
+            description=f"<p>{text}</p><p>{EXAMPLE_NOTE}</p>",
+            service_type=types[type_slug],
+            organisation=orgs[org],
+            towns=[towns[t] for t in served],
+            topics=[topics[t] for t in topic_slugs],
+            target_groups=[targets[t] for t in target_slugs],
+            minimum_age=minimum_age,
+            maximum_age=maximum_age,
+            application_process=ServicePage.ApplicationProcess.BOTH
+            if position % 3
+            else ServicePage.ApplicationProcess.APPOINTMENT,
+            application_process_description="Termine telefonisch, per E-Mail oder online.",
+            fees_description="kostenlos",
+            interpretation_services="Sprachmittlung nach Absprache",
+            assured_date=verified - datetime.timedelta(days=30 * (position % 5)),
+            assurer="Redaktion KIM (Beispiel)",
+            assurer_email=f"pruefung-{type_slug}@example.org",
+            languages=[language(code) for code in codes],
+            locations=[
+                location(
+                    name=title,
+                    address_1=f"Musterweg {position + 3}",
+                    postal_code=postal_code,
+                    city=town_name,
+                    town=towns[town],
+                    latitude=f"{lat - 0.0011 * (position % 4):.6f}",
+                    longitude=f"{lon + 0.0013 * (position % 3):.6f}",
+                    accessibility="Stufenloser Zugang, Aufzug"
+                    if position % 2
+                    else "Eingang mit zwei Stufen",
+                    transit_note="Bus, Haltestelle Markt (Beispiel)",
+                )
+            ],
+            schedules=[
+                schedule(day, opens, closes, booking_url=booking) for day, opens, closes in hours
+            ],
+            contacts=[
+                contact(
+                    role="Beratung",
+                    phone=_phone(number),
+                    phone_languages=",".join(c for c in codes[:3] if len(c) == 2),
+                    email=f"{slug}@example.org",
+                )
+            ],
+        )
+    return number
 
 
 @demo_step(order=1020)

@@ -360,6 +360,38 @@ VOCABULARY = {
             "Натуралізація",
             "Натурализация",
         ),
+        "anerkennungsberatung": (
+            "Recognition counselling",
+            "استشارة الاعتراف بالشهادات",
+            "مشاوره ارزشیابی مدارک",
+            "Denklik danışmanlığı",
+            "Консультація з визнання освіти",
+            "Консультация по признанию образования",
+        ),
+        "integrationskurs": (
+            "Integration course provider",
+            "جهة تقدم دورات الاندماج",
+            "برگزارکننده کلاس ادغام",
+            "Uyum kursu kurumu",
+            "Організатор інтеграційних курсів",
+            "Организатор интеграционных курсов",
+        ),
+        "psychosoziale-beratung": (
+            "Psychosocial counselling for refugees",
+            "استشارة نفسية اجتماعية للاجئين",
+            "مشاوره روانی-اجتماعی برای پناهجویان",
+            "Mülteciler için psikososyal danışmanlık",
+            "Психосоціальна консультація для біженців",
+            "Психосоциальная консультация для беженцев",
+        ),
+        "migrationsfachdienst": (
+            "Municipal migration service",
+            "خدمة الهجرة في البلدية",
+            "خدمات مهاجرت شهرداری",
+            "Belediye göç hizmeti",
+            "Міська міграційна служба",
+            "Городская миграционная служба",
+        ),
     },
     "Topic": {
         "existenzsicherung": (
@@ -429,6 +461,14 @@ VOCABULARY = {
             "Oturum statüsünün kalıcı hâle getirilmesi",
             "Закріплення правового статусу перебування",
             "Закрепление правового статуса пребывания",
+        ),
+        "leistungen": (
+            "Benefits",
+            "المساعدات الاجتماعية",
+            "کمک هزینه‌ها",
+            "Sosyal yardımlar",
+            "Соціальні виплати",
+            "Социальные выплаты",
         ),
     },
     "TargetGroup": {

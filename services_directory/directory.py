@@ -184,8 +184,12 @@ class DirectoryIndex:
             "alert",
             "minimum_age",
             "maximum_age",
+            "search_text",
         )
-        for pk, title, alt, url_path, name, type_key, org_key, status, alert, lo, hi in rows:
+        texts = {}
+        for row in rows:
+            pk, title, alt, url_path, name, type_key, org_key, status, alert, lo, hi, text = row
+            texts[pk] = text
             self.entries[pk] = Entry(
                 id=pk,
                 title=title,
@@ -232,8 +236,51 @@ class DirectoryIndex:
                 for value in entry.values(facet):
                     self.inverted[facet].setdefault(value, set()).add(entry.id)
 
+        from portal.privacy import public_pages
+
+        from .matching import Matcher
+        from .models import language_names
+
+        # Typo corrections are shown to everyone: only words of public services qualify.
+        public = set(public_pages(ServicePage.objects.live()).values_list("id", flat=True))
+        self.matcher = Matcher(self, texts, _vocabulary(), language_names, public_ids=public)
+
     def term(self, kind, key):
         return self.terms[kind].get(key)
+
+
+def _vocabulary():
+    """Every language version of every ``NeedTerm`` with its links (four queries)."""
+    from .models import NeedTerm, split_codes, split_synonyms
+
+    links = {}
+    for attr, target in (
+        ("topics", "topic"),
+        ("types", "servicetype"),
+        ("targets", "targetgroup"),
+    ):
+        field_name = {"types": "service_types", "targets": "target_groups"}.get(attr, attr)
+        through = getattr(NeedTerm, field_name).through
+        for pk, key in through.objects.values_list("needterm_id", f"{target}__translation_key"):
+            links.setdefault(pk, {}).setdefault(attr, set()).add(str(key))
+    items = []
+    for row in NeedTerm.objects.values(
+        "id", "translation_key", "locale_id", "name", "synonyms", "languages"
+    ):
+        own = links.get(row["id"], {})
+        items.append(
+            {
+                "key": str(row["translation_key"]),
+                "locale_id": row["locale_id"],
+                "name": row["name"],
+                "synonyms": split_synonyms(row["synonyms"]),
+                "topics": own.get("topics", set()),
+                "types": own.get("types", set()),
+                "targets": own.get("targets", set()),
+                "languages": set(split_codes(row["languages"])),
+            }
+        )
+    return items
 
 
 _lock = threading.Lock()
@@ -280,12 +327,18 @@ class Selection:
     age: int | None = None
     open_now: bool = False
     page: int = 1
+    postcode: str = ""
     messages: list = field(default_factory=list)
+    inferred: dict = field(default_factory=dict)  # "town"/"age" → taken from the query
 
     @property
     def active(self):
         return bool(
-            self.query or any(self.facets.values()) or self.age is not None or self.open_now
+            self.query
+            or any(self.facets.values())
+            or self.age is not None
+            or self.open_now
+            or self.postcode
         )
 
 
@@ -333,6 +386,17 @@ def parse(params, index):
             selection.messages.append(
                 _("Please enter the age as a whole number between 0 and 120.")
             )
+    postcode = (params.get("postcode") or "").strip()[:20]
+    if postcode:
+        from .postcodes import POSTCODES
+
+        if postcode in POSTCODES:
+            selection.postcode = postcode
+        else:
+            selection.messages.append(
+                _("“%(value)s” is not a postcode of the district of Mettmann and was ignored.")
+                % {"value": postcode[:10]}
+            )
     selection.open_now = (params.get("open_now") or "") not in ("", "0", "false", "off")
     try:
         selection.page = max(1, int(params.get("page") or 1))
@@ -344,20 +408,26 @@ def parse(params, index):
 # --- Searching ------------------------------------------------------------------------------
 
 
-def matching_ids(request, directory, query):
-    """Ids of the visible services under ``directory`` matching ``query`` (SQL step)."""
+def visible_ids(request, directory):
+    """Ids of the services under ``directory`` this visitor may see (the one SQL step)."""
     queryset = visible_pages(
         request,
         ServicePage.objects.descendant_of(directory).filter(locale_id=directory.locale_id),
         within=directory,
     ).exclude(status=ServicePage.Status.DEFUNCT)
-    return search_ids(queryset, query)
+    # A plain cursor: ten thousand ids without building a Django row for each.
+    sql, params = queryset.values_list("id").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def search_ids(queryset, query):
-    """Ids of the services in ``queryset`` (already narrowed for privacy) matching ``query``.
+    """Ids of the services in ``queryset`` (already narrowed for privacy) containing every word.
 
-    Returns ``(ids, terms)``; without query words, every id of the queryset.
+    Returns ``(ids, terms)``; without query words, every id of the queryset. This is the
+    HSDS API's plain text filter (every word must occur); the directory page ranks with
+    ``matching.py`` instead.
     """
     terms = query_terms(query)
     if not terms:
@@ -397,20 +467,6 @@ def _engine_is_remote():
     return "fallback" in settings.WAGTAILSEARCH_BACKENDS
 
 
-def relevance(entry, terms):
-    """Higher when the query words are in the service's name rather than in its text."""
-    score = 0
-    words = entry.name.split()
-    for term in terms:
-        if term in words:
-            score += 3
-        elif any(word.startswith(term) for word in words):
-            score += 2
-        elif term in entry.name:
-            score += 1
-    return score
-
-
 @dataclass
 class Result:
     ids: list  # ordered ids of all results
@@ -418,19 +474,43 @@ class Result:
     open_now_count: int
     without: dict  # filter name → number of results if that filter alone were removed
     entries: dict
+    understanding: object = None  # matching.Understanding of the query
+    scores: object = None  # matching.Scores
+    candidates: set = field(default_factory=set)  # visible ids before any filter
+    age_excluded: list = field(default_factory=list)  # would fit, but not at this age
 
 
 def find(request, directory, selection, now=None):
     """Run a search; returns a :class:`Result` (one SQL query once the data is loaded).
 
     Every filter becomes the set of ids it admits; a facet's counts use the intersection of
-    all *other* filters, so they show what choosing that option would give.
+    all *other* filters, so they show what choosing that option would give. A town or an
+    age found in the query (``matching.understand``) acts as the filter when the form does
+    not set one; ``selection.inferred`` remembers which.
     """
+    from .matching import score, understand
+
     index = get_index(request)
+    matcher = index.matcher
     local = (now or clock()).astimezone(BERLIN)
-    ids, terms = matching_ids(request, directory, selection.query)
     entries = index.entries
-    found = {pk for pk in ids if pk in entries}  # unknown: published before this reload
+    visible = entries.keys() & visible_ids(request, directory)
+    understanding = understand(selection.query, matcher)
+    if selection.postcode and not selection.facets.get("town"):
+        from .postcodes import POSTCODES
+
+        key = index.by_slug["town"].get(POSTCODES[selection.postcode][0])
+        if key is not None:
+            selection.facets["town"] = [key]
+            selection.inferred["town"] = "postcode"
+    if understanding.towns and not selection.facets.get("town"):
+        selection.facets["town"] = list(understanding.towns)
+        selection.inferred["town"] = "query"
+    if understanding.age is not None and selection.age is None:
+        selection.age = understanding.age
+        selection.inferred["age"] = "query"
+    scores = score(matcher, understanding, visible)
+    found = set(scores.coverage) if scores.any_terms else visible
     passing = {}
     for facet, chosen in selection.facets.items():
         admitted = set()
@@ -439,38 +519,48 @@ def find(request, directory, selection, now=None):
         passing[facet] = admitted
     if selection.age is not None:
         age = selection.age
-        passing["age"] = {pk for pk in found if entries[pk].admits_age(age)}
+        passing["age"] = {pk for pk in visible if entries[pk].admits_age(age)}
 
-    def all_but(name):
-        result = found
+    def all_but(name, base=None):
+        result = found if base is None else base
         for other, admitted in passing.items():
             if other != name:
                 result = result & admitted
         return result
 
-    base_open = all_but("open_now")
+    def narrowed(ids):
+        """Only the ids the ranking keeps (enough terms satisfied), as a set."""
+        return scores.keep(ids)
+
+    base_open = narrowed(all_but("open_now"))
     open_ids = {pk for pk in base_open if entries[pk].is_open(local)}
     if selection.open_now:
         passing["open_now"] = open_ids
     full = all_but(None)
     counts = {}
     for facet in FACETS:
-        base = all_but(facet) if facet in passing else full
+        base = narrowed(all_but(facet)) if facet in passing else narrowed(full)
         counts[facet] = {
             key: n for key, admitted in index.inverted[facet].items() if (n := len(base & admitted))
         }
-    without = {name: len(all_but(name)) for name in passing}
-    results = [entries[pk] for pk in full]
-    if terms:
-        results.sort(key=lambda e: (-relevance(e, terms), e.sort_key, e.id))
-    else:
-        results.sort(key=lambda e: (e.sort_key, e.id))
+    without = {name: len(narrowed(all_but(name))) for name in passing}
+    ordered = scores.select(full, matcher)
+    age_excluded = []
+    if "age" in passing:
+        # Services that fit but for the age: named with their limits, never offered silently.
+        shown = set(ordered)
+        excluded = scores.keep(all_but("age")) - shown
+        age_excluded = scores.select(excluded, matcher)[:5] if excluded else []
     return Result(
-        ids=[e.id for e in results],
+        ids=ordered,
         counts=counts,
         open_now_count=len(open_ids),
         without=without,
         entries=entries,
+        understanding=understanding,
+        scores=scores,
+        candidates=visible,
+        age_excluded=age_excluded,
     )
 
 

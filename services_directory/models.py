@@ -29,16 +29,38 @@ NRW_LATITUDE = (50.3, 52.6)
 NRW_LONGITUDE = (5.8, 9.5)
 
 
+# Languages without an ISO 639-1 code that counselling in the district needs, by their
+# ISO 639-3 code, named in the portal's languages (CLDR has no names for them). Dari is
+# spoken by many Afghans; it is not the same offer as Persian (Farsi) for a client.
+EXTRA_LANGUAGES = {
+    "prs": {
+        "de": "Dari",
+        "en": "Dari",
+        "ar": "الدارية",
+        "fa": "دری",
+        "tr": "Darice",
+        "uk": "дарі",
+        "ru": "дари",
+    },
+}
+
+
 @lru_cache(maxsize=16)
 def language_names(display_language="de"):
-    """ISO 639-1 code → language name in ``display_language`` (from Babel's CLDR data)."""
+    """Language code → name in ``display_language`` (Babel's CLDR data).
+
+    ISO 639-1 codes, plus the few ISO 639-3 codes of ``EXTRA_LANGUAGES`` (Dari: ``prs``).
+    """
     from babel import Locale, UnknownLocaleError
 
     try:
         names = Locale.parse(display_language).languages
     except (UnknownLocaleError, ValueError):
         names = Locale.parse("de").languages
-    return {code: name for code, name in names.items() if len(code) == 2 and code.isalpha()}
+    result = {code: name for code, name in names.items() if len(code) == 2 and code.isalpha()}
+    for code, extra in EXTRA_LANGUAGES.items():
+        result[code] = extra.get(display_language) or extra["en"]
+    return result
 
 
 def validate_language_code(value):
@@ -190,6 +212,8 @@ class ServiceDirectoryPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["services_directory.ServicePage"]
     max_count_per_parent = 1
+    # The language switcher keeps the filters (/de/beratung/?town=velbert → /uk/beratung/?…).
+    language_switch_keeps_query = True
 
     class Meta:
         verbose_name = _("service directory")
@@ -491,9 +515,10 @@ class ServiceLanguage(Orderable):
     service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="languages")
     code = models.CharField(
         _("language code"),
-        max_length=2,
+        max_length=3,
         validators=[validate_language_code],
-        help_text="Zweibuchstabiger ISO-639-1-Code: de, en, ar, fa, tr, uk, ru …",
+        help_text="Zweibuchstabiger ISO-639-1-Code: de, en, ar, fa, tr, uk, ru …; "
+        "Dari: prs (ISO 639-3).",
     )
     note = models.CharField(
         _("note"), max_length=120, blank=True, help_text="Z. B. „Dari donnerstags“."
@@ -913,3 +938,104 @@ class DirectoryTeamScope(models.Model):
         if allowed is None:
             return True
         return bool(allowed & {town.pk for town in service.towns.all()})
+
+
+# --- Need vocabulary (what people type → what the directory is tagged with) ----------------
+
+
+class NeedTerm(TranslatableMixin, models.Model):
+    """A need as people name it, with its everyday words, linked to the directory's tags.
+
+    Like a "use reference" of the AIRS/211 taxonomy: "Zeugnis", "Schulabschluss",
+    "визнання атестата" and "الاعتراف بالشهادات" all lead to recognition counselling. The
+    German entry is the source; its translations (through wagtail-localize) carry the words
+    of the other languages. The links (topics, service types, target groups, languages) are
+    read from every language version together, so they need to be set on the German entry
+    only. A query word matching any word of any language version finds the services tagged
+    with any of the links, even when their own text exists only in German.
+    """
+
+    name = models.CharField(
+        _("name"),
+        max_length=120,
+        help_text="Der Bedarf in Worten der Ratsuchenden, z. B. „Anerkennung von Abschlüssen“. "
+        "Wird als „Meinten Sie …?“-Vorschlag gezeigt.",
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        help_text="Kurzname (nur a–z, 0–9, Bindestrich), gleich in allen Sprachen.",
+    )
+    synonyms = models.TextField(
+        _("search words"),
+        blank=True,
+        help_text="Alltagswörter und Synonyme, eines je Zeile (oder mit Komma getrennt), "
+        "z. B. „Zeugnis“, „Schulabschluss“, „Berufsabschluss“. Wortteile genügen nicht: "
+        "„Zeugnis“ findet auch „Schulzeugnis“.",
+    )
+    topics = models.ManyToManyField(
+        Topic,
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="+",
+        help_text="Angebote mit diesen Themen passen (am deutschen Eintrag pflegen).",
+    )
+    service_types = models.ManyToManyField(
+        ServiceType,
+        verbose_name=_("service types"),
+        blank=True,
+        related_name="+",
+        help_text="Angebote dieser Arten passen am besten (am deutschen Eintrag pflegen).",
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup,
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="+",
+        help_text="Angebote für diese Zielgruppen passen (am deutschen Eintrag pflegen).",
+    )
+    languages = models.CharField(
+        _("languages spoken"),
+        max_length=60,
+        blank=True,
+        validators=[validate_language_list],
+        help_text="Sprachcodes mit Komma, wenn der Begriff eine Sprache meint, z. B. „fa, prs“ "
+        "für „Farsi, Dari“.",
+    )
+
+    override_translatable_fields = [SynchronizedField("slug"), SynchronizedField("languages")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("synonyms"),
+        MultiFieldPanel(
+            [
+                FieldPanel("service_types", widget=_checkbox()),
+                FieldPanel("topics", widget=_checkbox()),
+                FieldPanel("target_groups", widget=_checkbox()),
+                FieldPanel("languages"),
+            ],
+            heading=_("finds services with"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def synonym_list(self):
+        return split_synonyms(self.synonyms)
+
+
+def split_synonyms(text):
+    """Lines or commas: "Zeugnis, Schulabschluss\\nBerufsabschluss" → three entries."""
+    parts = []
+    for line in (text or "").splitlines():
+        parts += [part.strip() for part in line.split(",") if part.strip()]
+    return parts

@@ -7,6 +7,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from .models import (
     DirectoryVersion,
+    NeedTerm,
     Organisation,
     ServiceDirectoryPage,
     ServiceLanguage,
@@ -29,6 +30,7 @@ WATCHED = [
     Topic,
     TargetGroup,
     Organisation,
+    NeedTerm,
 ]
 
 
@@ -47,10 +49,16 @@ def register():
     for model in WATCHED:
         post_save.connect(bump, sender=model, dispatch_uid=f"directory-save-{model.__name__}")
         post_delete.connect(bump, sender=model, dispatch_uid=f"directory-del-{model.__name__}")
-    for relation in (ServicePage.towns, ServicePage.topics, ServicePage.target_groups):
-        m2m_changed.connect(
-            bump, sender=relation.through, dispatch_uid=f"directory-m2m-{relation.field.name}"
-        )
+    for relation in (
+        ServicePage.towns,
+        ServicePage.topics,
+        ServicePage.target_groups,
+        NeedTerm.topics,
+        NeedTerm.service_types,
+        NeedTerm.target_groups,
+    ):
+        uid = f"directory-m2m-{relation.field.model.__name__}-{relation.field.name}"
+        m2m_changed.connect(bump, sender=relation.through, dispatch_uid=uid)
     from .editorial import grant_directory_page
 
     post_save.connect(

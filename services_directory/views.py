@@ -53,18 +53,21 @@ def directory_context(page, request, now=None):
         term = index.term(kind, key)
         return term.slug if term else key
 
-    def url(drop_facet=None, drop_key=None, drop_all=None):
+    def url(drop_facet=None, drop_key=None, drop_all=None, query=None):
         pairs = []
-        if selection.raw_query and drop_all != "q":
-            pairs.append(("q", selection.raw_query))
+        query = selection.raw_query if query is None else query
+        if query and drop_all != "q":
+            pairs.append(("q", query))
+        if selection.postcode and drop_all != "postcode":
+            pairs.append(("postcode", selection.postcode))
         for facet in directory.FACETS:
-            if drop_all == facet:
+            if drop_all == facet or facet in selection.inferred:
                 continue
             for key in selection.facets.get(facet, []):
                 if facet == drop_facet and key == drop_key:
                     continue
                 pairs.append((facet, slug(facet, key)))
-        if selection.age is not None and drop_all != "age":
+        if selection.age is not None and drop_all != "age" and "age" not in selection.inferred:
             pairs.append(("age", selection.age))
         if selection.open_now and drop_all != "open_now":
             pairs.append(("open_now", "1"))
@@ -118,41 +121,56 @@ def directory_context(page, request, now=None):
         chips.append(
             {"label": _("Search: %(q)s") % {"q": selection.query}, "url": url(drop_all="q")}
         )
+    understanding = result.understanding
     for facet in directory.FACETS:
         for key in selection.facets.get(facet, []):
-            chips.append({"label": label(facet, key), "url": url(drop_facet=facet, drop_key=key)})
+            if facet == "town" and selection.inferred.get("town") == "postcode":
+                chip_url = url(drop_all="postcode")
+            elif facet in selection.inferred:
+                chip_url = url(query=_without_words(selection.raw_query, understanding.town_words))
+            else:
+                chip_url = url(drop_facet=facet, drop_key=key)
+            chips.append({"label": label(facet, key), "url": chip_url})
     if selection.age is not None:
-        chips.append(
-            {"label": _("Age %(age)s") % {"age": selection.age}, "url": url(drop_all="age")}
-        )
+        if "age" in selection.inferred:
+            chip_url = url(query=_without_text(selection.raw_query, understanding.age_text))
+        else:
+            chip_url = url(drop_all="age")
+        chips.append({"label": _("Age %(age)s") % {"age": selection.age}, "url": chip_url})
     if selection.open_now:
         chips.append({"label": _("Open now"), "url": url(drop_all="open_now")})
 
     paginator = Paginator(result.ids, RESULTS_PER_PAGE)
     results_page = paginator.get_page(min(selection.page, paginator.num_pages))
-    cards = []
-    for pk in results_page.object_list:
+
+    def card(pk):
         entry = result.entries[pk]
         # The card needs no query: the URL comes from the path kept in the facet data.
         service = ServicePage(id=pk, url_path=entry.url_path)
-        cards.append(
-            {
-                "title": entry.title,
-                "alternate_name": entry.alternate_name,
-                "url": service.get_url(request),
-                "type": label("type", entry.type),
-                "organisation": label("organisation", entry.organisation),
-                "towns": sorted((label("town", k) for k in entry.towns), key=directory.fold),
-                "languages": [label("language", code) for code in entry.languages],
-                "opening": _opening(entry, local),
-                "closed": entry.status == ServicePage.Status.TEMPORARILY_CLOSED,
-                "alert": entry.alert,
-            }
-        )
+        return {
+            "title": entry.title,
+            "alternate_name": entry.alternate_name,
+            "url": service.get_url(request),
+            "type": label("type", entry.type),
+            "organisation": label("organisation", entry.organisation),
+            "towns": sorted((label("town", k) for k in entry.towns), key=directory.fold),
+            "languages": [label("language", code) for code in entry.languages],
+            "opening": _opening(entry, local),
+            "closed": entry.status == ServicePage.Status.TEMPORARILY_CLOSED,
+            "alert": entry.alert,
+            "ages": _age_range(entry),
+        }
+
+    cards = [card(pk) for pk in results_page.object_list]
 
     suggestion = None
-    if not result.ids and result.without:
-        name, count = max(result.without.items(), key=lambda item: item[1])
+    relaxable = {
+        name: count
+        for name, count in result.without.items()
+        if name != "age" and name not in selection.inferred
+    }
+    if not result.ids and relaxable:
+        name, count = max(relaxable.items(), key=lambda item: item[1])
         if count:
             names = {
                 "age": _("Age %(age)s") % {"age": selection.age},
@@ -164,7 +182,12 @@ def directory_context(page, request, now=None):
                 filter_label = ", ".join(label(name, k) for k in selection.facets[name])
             suggestion = {"label": filter_label, "count": count, "url": url(drop_all=name)}
 
+    help_context = _never_a_dead_end(
+        index, result, selection, locale_id, label, url, lambda pk: card(pk), language
+    )
+
     return {
+        **help_context,
         "selection": selection,
         "facets": facets,
         "chips": chips,
@@ -402,3 +425,130 @@ def _notify_directory_team(report):
         subject = _("Note on the entry “%(title)s”") % {"title": report.service.title}
         body = render_to_string("services_directory/email/report_notification.txt", context)
     send_mail(subject, body, None, recipients)
+
+
+# --- Never a dead end (issue #14): corrections, what the search understood, alternatives ----
+
+MAX_ALTERNATIVES = 3
+
+
+def _without_words(raw_query, normalised):
+    """``raw_query`` without the words that normalise to one of ``normalised`` (a town)."""
+    from .normalise import words
+
+    drop = {word for phrase in normalised for word in phrase.split()}
+    kept = [part for part in raw_query.split() if not set(words(part)) <= drop or not words(part)]
+    return " ".join(kept)
+
+
+def _without_text(raw_query, text):
+    """``raw_query`` without ``text`` (the words that gave the age), case-insensitively."""
+    import re
+
+    from .normalise import digits
+
+    if not text:
+        return raw_query
+    cleaned = re.sub(re.escape(text), " ", digits(raw_query), count=1, flags=re.IGNORECASE)
+    return " ".join(cleaned.split())
+
+
+def _replace_word(raw_query, term, corrected):
+    from .normalise import words
+
+    parts = raw_query.split()
+    return " ".join(corrected if words(part) == [term] else part for part in parts)
+
+
+def _age_range(entry):
+    low, high = entry.minimum_age, entry.maximum_age
+    if low is not None and high is not None:
+        return _("%(low)s to %(high)s years") % {"low": low, "high": high}
+    if low is not None:
+        return _("from %(low)s years") % {"low": low}
+    if high is not None:
+        return _("up to %(high)s years") % {"high": high}
+    return ""
+
+
+def _town_point(index, key):
+    from .postcodes import POSTCODES
+
+    term = index.term("town", key)
+    if term is None:
+        return None
+    for _code, (slug, lat, lon) in POSTCODES.items():
+        if slug == term.slug:
+            return (lat, lon)
+    return None
+
+
+def _never_a_dead_end(index, result, selection, locale_id, label, url, card, language):
+    """What the page says when a need finds little: never an empty end, never ineligible."""
+    from .postcodes import distance_km
+
+    understanding = result.understanding
+    matcher = index.matcher
+    context = {"corrections": [], "understood": [], "age_excluded": [], "alternatives": []}
+    if understanding is None:
+        return context
+    for term, corrected in understanding.corrections.items():
+        context["corrections"].append(
+            {
+                "word": corrected,
+                "url": url(query=_replace_word(selection.raw_query, term, corrected)),
+            }
+        )
+    concepts = [matcher.concepts[key] for key in result.scores.concepts]
+    names = []
+    for concept in concepts:
+        if concept.key.startswith(("need:", "type:", "topic:")):
+            name = concept.name(locale_id, index.default_locale_id)
+            if name and name not in names:
+                names.append(name)
+    context["understood"] = names[:4]
+    few = len(result.ids) < MAX_ALTERNATIVES
+    if selection.age is not None and result.age_excluded and few:
+        context["age_excluded"] = [
+            {"title": result.entries[pk].title, "ages": _age_range(result.entries[pk])}
+            for pk in result.age_excluded[:MAX_ALTERNATIVES]
+        ]
+    if not few:
+        return context
+    # The right kind of service for the need, in the chosen town or the nearest others.
+    types = set().union(*(c.types for c in concepts)) if concepts else set()
+    if not types:
+        return context
+    shown = set(result.ids)
+    entries = result.entries
+    pool = [
+        pk
+        for pk in result.candidates
+        if entries[pk].type in types
+        and pk not in shown
+        and (selection.age is None or entries[pk].admits_age(selection.age))
+    ]
+    towns = selection.facets.get("town", [])
+    if towns:
+        here = [pk for pk in pool if entries[pk].towns & set(towns)]
+        if here:
+            pool, note = here, ""
+        else:
+            origin = _town_point(index, towns[0])
+            nearest = []
+            for pk in pool:
+                points = [p for p in (_town_point(index, k) for k in entries[pk].towns) if p]
+                if origin and points:
+                    nearest.append((min(distance_km(origin, p) for p in points), pk))
+            nearest.sort()
+            pool = [pk for _distance, pk in nearest]
+            note = "nearby"
+    else:
+        note = ""
+    if note != "nearby":
+        pool.sort(key=lambda pk: (entries[pk].sort_key, pk))
+    for pk in pool[:MAX_ALTERNATIVES]:
+        item = card(pk)
+        item["note"] = note
+        context["alternatives"].append(item)
+    return context

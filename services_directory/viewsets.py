@@ -18,6 +18,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
     DirectoryTeamScope,
+    NeedTerm,
     Organisation,
     ServicePage,
     ServiceReport,
@@ -65,6 +66,15 @@ class OrganisationViewSet(TaxonomyViewSet):
     list_display = ["name", "slug", "website", "locale"]
 
 
+class NeedTermViewSet(TaxonomyViewSet):
+    """The need vocabulary: everyday words per language that lead to tagged services."""
+
+    model = NeedTerm
+    icon = "search"
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name", "slug", "synonyms"]
+
+
 class DirectoryTeamScopeViewSet(SnippetViewSet):
     model = DirectoryTeamScope
     icon = "lock"
@@ -81,6 +91,7 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
         TopicViewSet,
         TargetGroupViewSet,
         OrganisationViewSet,
+        NeedTermViewSet,
         DirectoryTeamScopeViewSet,
     )
 

@@ -40,10 +40,16 @@ def breadcrumbs(context, page):
 @register.inclusion_tag("navigation/language_switcher.html", takes_context=True)
 def language_switcher(context, page=None):
     request = context["request"]
-    return {
-        "request": request,
-        "languages": navigation.language_links(request, _page_or_none(page)),
-    }
+    page = _page_or_none(page)
+    languages = navigation.language_links(request, page)
+    if getattr(page, "language_switch_keeps_query", False) and request.GET:
+        # A search page (the directory) keeps its filters in the other language.
+        query = "?" + request.GET.urlencode()
+        languages = [
+            {**link, "url": link["url"] + query} if link["available"] else link
+            for link in languages
+        ]
+    return {"request": request, "languages": languages}
 
 
 @register.simple_tag(takes_context=True)

@@ -50,3 +50,51 @@ def test_restricted_service_stays_hidden_in_other_languages(client, secret_servi
     html = client.get("/ar/beratung/", {"q": MARKER}).content.decode()
     assert "Öffentliche Beratung" in html
     assert f"Interne Beratung {MARKER}" not in html
+
+
+# --- Suggestions (issue #14): "did you mean", alternatives and age notes -------------------
+
+SECRET_WORD = "Geheimprojektberatung"
+
+
+@pytest.fixture
+def secret_suggestions(make_service, workspace_a):
+    make_service("Sprachpatenschaft Hilden", type="fb", towns=["hilden"])
+    restricted = make_service(
+        f"{SECRET_WORD} {MARKER}",
+        type="fb",
+        towns=["wuelfrath"],
+        minimum_age=30,
+        description=f"<p>{MARKER} {SECRET_WORD}</p>",
+    )
+    restriction = PageViewRestriction.objects.create(
+        page=restricted, restriction_type=BaseViewRestriction.GROUPS
+    )
+    restriction.groups.add(workspace_a.group)
+    return restricted
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member_b"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        # A typo of a word only the restricted service has: no "did you mean" with it.
+        {"q": "Geheimprojektberatunk"},
+        {"q": MARKER[:-1] + "8"},
+        # The right kind of service "nearby" and the age note: never the restricted one.
+        {"q": "Flüchtlingsberatung", "town": "velbert"},
+        {"q": "Flüchtlingsberatung", "town": "wuelfrath", "age": 20},
+    ],
+)
+def test_suggestions_never_carry_restricted_content(role, params, client_for, secret_suggestions):
+    html = client_for(role).get("/de/beratung/", params).content.decode()
+    assert MARKER not in html
+    assert SECRET_WORD.lower() not in html.lower()
+
+
+def test_suggestions_do_carry_public_words(client, secret_suggestions):
+    # The same typo of a public word is corrected: the test above can fail.
+    html = client.get("/de/beratung/", {"q": "Sprachpatenschat"}).content.decode()
+    assert "sprachpatenschaft" in html.lower() and "Sprachpatenschaft Hilden" in html
+    html = client.get("/de/beratung/", {"q": "Flüchtlingsberatung", "town": "velbert"})
+    assert "Sprachpatenschaft Hilden" in html.content.decode()

@@ -231,7 +231,7 @@ class Command(BaseCommand):
                 "directory, query and two facets",
                 "search",
                 directory_url,
-                {"q": "Beratung", "town": town.slug, "language": "ar"},
+                {"q": "Beratung Ausbildung Aufenthalt", "town": town.slug, "language": "ar"},
                 None,
             ),
             ("service page", "detail", service.url, {}, None),

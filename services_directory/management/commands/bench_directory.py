@@ -31,7 +31,8 @@ from services_directory.factories import (
 )
 from services_directory.text import fold
 
-PARAMS = {"q": "Beratung", "town": "hilden", "language": "ar"}
+# A three-word need (vocabulary expansion included) and two filters (issue #14).
+PARAMS = {"q": "Beratung Ausbildung Aufenthalt", "town": "hilden", "language": "ar"}
 TOWNS = [
     "Erkrath",
     "Haan",
@@ -148,6 +149,9 @@ def seed_services(directory, count, index=True, log=print):
     targets = [TargetGroupFactory(name=f"Zielgruppe {n}") for n in range(6)]
     orgs = [OrganisationFactory(name=f"Träger {n} (Beispiel)") for n in range(20)]
     names = {obj.pk: obj.name for obj in [*types, *orgs]}
+    from services_directory.demo_vocabulary import ensure_need_vocabulary
+
+    ensure_need_vocabulary()  # the seeded need vocabulary, linked to the types that exist
     with transaction.atomic():
         pages = []
         for n in range(count):
