@@ -87,9 +87,12 @@ def endpoint(view):
         raw = f"{token}|{request.get_full_path()}"
         etag = '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
         last_modified = int(changed_at.timestamp())
-        if get_conditional_response(request, etag=etag, last_modified=last_modified):
+        conditional = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if conditional is not None and conditional.status_code == 304:
             # 304 with the validators a 200 would carry (RFC 9110, 15.4.5).
             return _cors(_validators(HttpResponseNotModified(), etag, last_modified))
+        if conditional is not None:  # 412: an If-Match or If-Unmodified-Since failed
+            return _cors(conditional)
         try:
             for name, value in request.GET.items():
                 if "\x00" in value:  # also keeps it from PostgreSQL, which refuses it

@@ -248,6 +248,10 @@ RESPONSES = {
             for name in ("ETag", "Last-Modified", "Cache-Control", "Access-Control-Allow-Origin")
         },
     },
+    "PreconditionFailed": {
+        "description": "An `If-Match` or `If-Unmodified-Since` of the request failed. No body.",
+        "headers": {"Access-Control-Allow-Origin": _ref("headers/Access-Control-Allow-Origin")},
+    },
     "BadRequest": _error("A parameter is not valid; `message` says which and why."),
     "NotFound": _error("No public record with this id (also for a malformed id)."),
     "MethodNotAllowed": _error(
@@ -326,6 +330,7 @@ def document(server_url, contact_email=""):
             else:
                 ok["content"]["application/json"]["schema"] = target
         responses["304"] = _ref("responses/NotModified")
+        responses["412"] = _ref("responses/PreconditionFailed")
         if names:
             responses["400"] = _ref("responses/BadRequest")
         if "{id}" in path:

@@ -312,6 +312,8 @@ def test_cors_and_conditional_requests(client, services):
     # The validators a 200 would carry, and CORS (RFC 9110, 15.4.5).
     assert (not_modified["ETag"], not_modified["Last-Modified"]) == (etag, modified)
     assert not_modified["Access-Control-Allow-Origin"] == "*"
+    failed = client.get("/api/hsds/services", HTTP_IF_MATCH='"another"')
+    assert failed.status_code == 412 and failed["Access-Control-Allow-Origin"] == "*"
     # Another query string is another resource.
     assert client.get("/api/hsds/services?page=1", HTTP_IF_NONE_MATCH=etag).status_code == 200
     # Publishing a change gives a new ETag.
