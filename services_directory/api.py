@@ -9,6 +9,7 @@ answers is published in ``openapi.json`` (``openapi.py``), with the HSDS schemas
 
 import functools
 import hashlib
+import json
 import math
 import uuid
 
@@ -456,11 +457,16 @@ def openapi(request):
 
 @endpoint
 def schema_file(request, name):
-    """One of the HSDS 3.0 JSON Schemas the API description references (CC BY-SA 4.0)."""
+    """One of the HSDS 3.0 JSON Schemas the API description references (CC BY-SA 4.0).
+
+    Served as stored, with its own absolute URL as ``$id``: every client then resolves the
+    schema's relative ``$ref``s against the schema's place, whatever it loaded first.
+    """
     content = contract.schema_files().get(name)
     if content is None:
         raise ApiError(404, f"No schema '{name[:60]}'.")
-    response = HttpResponse(content, content_type="application/schema+json")
+    schema = {"$id": request.build_absolute_uri(request.path), **json.loads(content)}
+    response = JsonResponse(schema, content_type="application/schema+json")
     response["Link"] = f'<{contract.SCHEMA_LICENCE}>; rel="license"'
     return response
 

@@ -2,7 +2,7 @@
 validates against the HSDS 3.0 schemas the portal ships and serves
 (``services_directory/hsds_schemas/schema/``, CC BY-SA 4.0, Open Referral), for every demo
 service. The schemas are loaded the way a consumer loads them: from the API, following
-their relative ``$ref``s (docs/api.md, "Validate it yourself")."""
+their relative ``$ref``s (docs/api.md, "The contract, and how to check it yourself")."""
 
 import csv
 import io
