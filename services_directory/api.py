@@ -2,8 +2,9 @@
 
 Only live services that an anonymous visitor may see are ever shown
 (``hsds.public_services`` → ``portal.privacy.public_pages``), whoever asks. Every answer is
-JSON, including errors (400/404/405 with a message); CORS is open for GET; ETag and
-Last-Modified come from the directory's version token, so unchanged data answers 304.
+JSON, including errors (400/404/405/406 with a message); CORS is open for GET; ETag and
+Last-Modified come from the directory's version token, so unchanged data answers 304. What it
+answers is published in ``openapi.json`` (``openapi.py``), with the HSDS schemas it serves.
 """
 
 import functools
@@ -11,20 +12,21 @@ import hashlib
 import json
 import math
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.http import http_date
+from django.views.decorators.csrf import csrf_exempt
 
 from portal.search import clean_query
 
 from . import hsds
+from . import openapi as contract
 from .directory import search_ids
 from .models import (
     DirectoryVersion,
@@ -36,10 +38,6 @@ from .models import (
 )
 from .postcodes import POSTCODES, centroid, distance_km
 
-DEFAULT_PER_PAGE = 20
-MAX_PER_PAGE = 100
-SCHEMA_DIR = Path(__file__).parent / "hsds_schemas"
-
 
 class ApiError(Exception):
     def __init__(self, status, message):
@@ -50,7 +48,7 @@ class ApiError(Exception):
 
 def _cors(response):
     response["Access-Control-Allow-Origin"] = "*"
-    response["Access-Control-Allow-Methods"] = "GET, HEAD, OPTIONS"
+    response["Access-Control-Allow-Methods"] = contract.ALLOW
     response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
     response["Access-Control-Expose-Headers"] = "ETag, Last-Modified"
     return response
@@ -60,35 +58,63 @@ def error(status, message):
     return _cors(JsonResponse({"status": status, "message": message}, status=status))
 
 
-def endpoint(view):
-    """JSON errors, CORS, GET only, and conditional requests for every endpoint."""
+def _validators(response, etag, last_modified):
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = "public, max-age=60"
+    return response
 
+
+def endpoint(view):
+    """JSON errors, CORS, GET/HEAD/OPTIONS only, and conditional requests for every endpoint.
+
+    Exempt from CSRF: the API never changes anything, and a POST must get the JSON 405 (with
+    ``Allow``), not Django's HTML page about a missing CSRF token.
+    """
+
+    @csrf_exempt
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if request.method == "OPTIONS":
-            return _cors(HttpResponse(status=204))
+        if request.method == "OPTIONS":  # also the CORS preflight
+            response = _cors(HttpResponse(status=204))
+            response["Allow"] = contract.ALLOW
+            response["Access-Control-Max-Age"] = "86400"
+            return response
         if request.method not in ("GET", "HEAD"):
             response = error(405, "Only GET is supported: this API is read-only.")
-            response["Allow"] = "GET, HEAD, OPTIONS"
+            response["Allow"] = contract.ALLOW
             return response
         token, changed_at = DirectoryVersion.state()
         raw = f"{token}|{request.get_full_path()}"
         etag = '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
         last_modified = int(changed_at.timestamp())
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if not_modified is not None:
-            return _cors(not_modified)
+        conditional = get_conditional_response(request, etag=etag, last_modified=last_modified)
+        if conditional is not None and conditional.status_code == 304:
+            # 304 with the validators a 200 would carry (RFC 9110, 15.4.5).
+            return _cors(_validators(HttpResponseNotModified(), etag, last_modified))
+        if conditional is not None:  # 412: an If-Match or If-Unmodified-Since failed
+            return _cors(conditional)
         try:
+            for name, value in request.GET.items():
+                if "\x00" in value:  # also keeps it from PostgreSQL, which refuses it
+                    raise ApiError(400, f"{name[:40]}: contains a NUL character.")
             data = view(request, *args, **kwargs)
         except ApiError as exc:
-            return error(exc.status, exc.message)
+            response = error(exc.status, exc.message)
         except Http404 as exc:
-            return error(404, str(exc) or "Not found.")
-        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
-        response["ETag"] = etag
-        response["Last-Modified"] = http_date(last_modified)
-        response["Cache-Control"] = "public, max-age=60"
-        return _cors(response)
+            response = error(404, str(exc) or "Not found.")
+        else:
+            if isinstance(data, HttpResponse):
+                response = data
+            else:
+                response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+            _validators(response, etag, last_modified)
+            _cors(response)
+        if request.method == "HEAD":
+            # The headers of GET, without the body.
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
 
     return wrapper
 
@@ -132,8 +158,11 @@ def _path_uuid(raw, what):
 
 def paginate(request, items_or_queryset, build):
     """The HSDS Page object; ``build(items)`` turns one page of items into records."""
-    page = _integer(request, "page", 1, 1, 1_000_000)
-    per_page = _integer(request, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
+    fmt = (request.GET.get("format") or "json").strip().lower()
+    if fmt not in contract.FORMATS:
+        raise ApiError(406, f"format: '{fmt[:20]}' is not offered, only json.")
+    page = _integer(request, "page", 1, 1, contract.MAX_PAGE)
+    per_page = _integer(request, "per_page", contract.DEFAULT_PER_PAGE, 1, contract.MAX_PER_PAGE)
     if hasattr(items_or_queryset, "count") and not isinstance(items_or_queryset, list):
         total = items_or_queryset.count()
     else:
@@ -225,7 +254,7 @@ def _filter_services(request, queryset):
         if code not in language_names("de"):
             raise ApiError(400, f"language: '{code[:40]}' is not an ISO 639-1 language code.")
         queryset = queryset.filter(languages__code=code).distinct()
-    age = _integer(request, "age", None, 0, 120)
+    age = _integer(request, "age", None, 0, contract.MAX_AGE)
     if age is not None:
         queryset = queryset.filter(
             Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
@@ -331,8 +360,11 @@ def service_at_locations(request):
                 proximity = float(raw_proximity)
             except ValueError:
                 raise ApiError(400, "proximity: must be a number of kilometres.") from None
-            if not 0 <= proximity <= 1000 or math.isnan(proximity):
-                raise ApiError(400, "proximity: must be between 0 and 1000 kilometres.")
+            if not 0 <= proximity <= contract.MAX_PROXIMITY_KM or math.isnan(proximity):
+                raise ApiError(
+                    400,
+                    f"proximity: must be between 0 and {contract.MAX_PROXIMITY_KM} kilometres.",
+                )
             rows = queryset.values_list("pk", "latitude", "longitude", "postal_code")
             near = []
             for pk, lat, lon, own_postcode in rows:
@@ -417,69 +449,33 @@ def taxonomy_term_detail(request, id):
 
 @endpoint
 def openapi(request):
-    spec = json.loads((SCHEMA_DIR / "openapi.json").read_text())
-    spec["info"] = {
-        "title": "KIM Portal – HSDS API (Kreis Mettmann)",
-        "version": "1.0",
-        "summary": "Counselling services for migrants and refugees in the district of Mettmann.",
-        "description": "Read-only Open Referral HSDS 3.0 API of the KIM service directory. "
-        "Only live, public services. See docs/api.md in the portal's repository.",
-        "contact": {"name": "KIM Kreis Mettmann", "email": settings.PORTAL_CONTACT_EMAIL}
-        if getattr(settings, "PORTAL_CONTACT_EMAIL", "")
-        else {"name": "KIM Kreis Mettmann"},
-        "license": {
-            "name": "Datenlizenz Deutschland – Namensnennung – 2.0",
-            "url": "https://www.govdata.de/dl-de/by-2-0",
-        },
-    }
-    spec["servers"] = [{"url": request.build_absolute_uri(reverse("hsds:root")).rstrip("/")}]
-    extra = {
-        "lang": (
-            "Language of names and descriptions (de, en, ar, fa, tr, uk, ru); "
-            "German where no translation exists.",
-            "string",
-        ),
-        "town": ("Town slug (e.g. hilden) or taxonomy term id of a town.", "string"),
-        "language": ("ISO 639-1 code of a language spoken in counselling.", "string"),
-        "age": ("Age of the client in years (0–120).", "integer"),
-    }
-    components = spec["components"]["parameters"]
-    for name, (description, kind) in extra.items():
-        components[name] = {
-            "name": name,
-            "in": "query",
-            "required": False,
-            "description": description,
-            "schema": {"type": kind},
-        }
-    components["proximity"]["description"] = (
-        "Distance in kilometres (not metres) from the centroid of `postcode` "
-        "(offline table of the district's postcodes)."
+    return contract.document(
+        request.build_absolute_uri(reverse("hsds:root")).rstrip("/"),
+        getattr(settings, "PORTAL_CONTACT_EMAIL", ""),
     )
-    services_get = spec["paths"]["/services"]["get"]
-    services_get["parameters"] = [
-        p
-        for p in services_get["parameters"]
-        if p["$ref"].rsplit("/", 1)[1] not in ("format", "taxonomy_id", "minimal", "full")
-    ] + [{"$ref": f"#/components/parameters/{n}"} for n in extra]
-    sal_get = spec["paths"]["/service_at_locations"]["get"]
-    sal_get["parameters"] = [
-        {"$ref": f"#/components/parameters/{n}"}
-        for n in ("page", "per_page", "postcode", "proximity", "lang")
-    ]
-    for path_item in spec["paths"].values():
-        get = path_item.get("get", {})
-        get.setdefault("parameters", [])
-        refs = {p.get("$ref") for p in get["parameters"]}
-        if "#/components/parameters/lang" not in refs:
-            get["parameters"].append({"$ref": "#/components/parameters/lang"})
-    return spec
+
+
+@endpoint
+def schema_file(request, name):
+    """One of the HSDS 3.0 JSON Schemas the API description references (CC BY-SA 4.0).
+
+    Served as stored, with its own absolute URL as ``$id``: every client then resolves the
+    schema's relative ``$ref``s against the schema's place, whatever it loaded first.
+    """
+    content = contract.schema_files().get(name)
+    if content is None:
+        raise ApiError(404, f"No schema '{name[:60]}'.")
+    schema = {"$id": request.build_absolute_uri(request.path), **json.loads(content)}
+    response = JsonResponse(schema, content_type="application/schema+json")
+    response["Link"] = f'<{contract.SCHEMA_LICENCE}>; rel="license"'
+    return response
 
 
 app_name = "hsds"
 urlpatterns = [
     path("", root, name="root"),
     path("openapi.json", openapi, name="openapi"),
+    path("schema/<path:name>", schema_file, name="schema"),
     path("services", services, name="services"),
     path("services/<str:id>", service_detail, name="service"),
     path("organizations", organizations, name="organizations"),

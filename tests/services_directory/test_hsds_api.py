@@ -247,10 +247,59 @@ def test_bad_parameters_answer_json_errors(client, services, url, status):
         assert response["Access-Control-Allow-Origin"] == "*"
 
 
-def test_only_get(client, services):
-    response = client.post("/api/hsds/services")
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "trace"])
+def test_only_get_a_json_405_with_allow_never_the_csrf_page(method, services):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = getattr(client, method)("/api/hsds/services")
     assert response.status_code == 405
-    assert response.json()["message"]
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "status": 405,
+        "message": "Only GET is supported: this API is read-only.",
+    }
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    response = client.generic("QUERY", "/api/hsds/services/x")
+    assert response.status_code == 405 and response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+def test_head_and_options(client, services):
+    get = client.get("/api/hsds/services")
+    head = client.head("/api/hsds/services")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == get["ETag"] and head["Content-Type"] == "application/json"
+    assert int(head["Content-Length"]) == len(get.content)
+    assert client.head("/api/hsds/services", HTTP_IF_NONE_MATCH=get["ETag"]).status_code == 304
+    assert client.head("/api/hsds/services/nope").status_code == 404
+    # A browser's CORS preflight.
+    options = client.options(
+        "/api/hsds/services",
+        HTTP_ORIGIN="https://finder.example.org",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+        HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
+    )
+    assert options.status_code == 204 and options.content == b""
+    assert options["Allow"] == "GET, HEAD, OPTIONS"
+    assert options["Access-Control-Allow-Origin"] == "*"
+    assert options["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS"
+    assert "If-None-Match" in options["Access-Control-Allow-Headers"]
+
+
+def test_format_other_than_json_is_not_acceptable(client, services):
+    assert client.get("/api/hsds/services?format=json").status_code == 200
+    assert client.get("/api/hsds/services?format=").status_code == 200
+    response = client.get("/api/hsds/taxonomies?format=ndjson")
+    assert response.status_code == 406
+    assert response.json()["message"] == "format: 'ndjson' is not offered, only json."
+
+
+def test_a_nul_character_is_a_bad_parameter(client, services):
+    for url in ("/api/hsds/services?search=a%00b", "/api/hsds/services?town=hil%00den"):
+        response = client.get(url)
+        assert response.status_code == 400
+        assert "NUL" in response.json()["message"]
 
 
 def test_cors_and_conditional_requests(client, services):
@@ -258,7 +307,13 @@ def test_cors_and_conditional_requests(client, services):
     assert first["Access-Control-Allow-Origin"] == "*"
     etag, modified = first["ETag"], first["Last-Modified"]
     assert client.get("/api/hsds/services", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    assert client.get("/api/hsds/services", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    not_modified = client.get("/api/hsds/services", HTTP_IF_MODIFIED_SINCE=modified)
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    # The validators a 200 would carry, and CORS (RFC 9110, 15.4.5).
+    assert (not_modified["ETag"], not_modified["Last-Modified"]) == (etag, modified)
+    assert not_modified["Access-Control-Allow-Origin"] == "*"
+    failed = client.get("/api/hsds/services", HTTP_IF_MATCH='"another"')
+    assert failed.status_code == 412 and failed["Access-Control-Allow-Origin"] == "*"
     # Another query string is another resource.
     assert client.get("/api/hsds/services?page=1", HTTP_IF_NONE_MATCH=etag).status_code == 200
     # Publishing a change gives a new ETag.
@@ -360,7 +415,8 @@ def test_root_and_openapi(client, db):
     spec = client.get("/api/hsds/openapi.json").json()
     assert spec["openapi"].startswith("3.1")
     assert "/services/{id}" in spec["paths"]
-    assert "proximity" in spec["components"]["parameters"]
+    place = spec["components"]["parameters"]["place"]["schema"]
+    assert place["dependentRequired"] == {"proximity": ["postcode"]}
 
 
 def test_fixed_term_ids_are_stable():

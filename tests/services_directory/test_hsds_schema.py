@@ -1,53 +1,50 @@
-"""Every HSDS API response validates against the HSDS 3.0 schemas, for every demo service."""
+"""Every HSDS API response and every entity the export writes (JSON and each CSV table)
+validates against the HSDS 3.0 schemas the portal ships and serves
+(``services_directory/hsds_schemas/schema/``, CC BY-SA 4.0, Open Referral), for every demo
+service. The schemas are loaded the way a consumer loads them: from the API, following
+their relative ``$ref``s (docs/api.md, "The contract, and how to check it yourself")."""
 
+import csv
+import io
 import json
-import os
-from pathlib import Path
+import zipfile
 
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from django.test import Client
+
+from services_directory import openapi
 from services_directory.demo import demo_directory
 
-# The HSDS 3.0 schemas are read where the workplace keeps them, next to the project
-# (../shared/hsds/, as its README asks: not copied into the project). HSDS_SCHEMA_DIR
-# points elsewhere.
-SCHEMAS = Path(os.environ.get("HSDS_SCHEMA_DIR", Path(__file__).parents[3] / "shared" / "hsds"))
-COMPILED = {
-    "service.json",
-    "service_list.json",
-    "organization.json",
-    "organization_list.json",
-    "service_at_location.json",
-    "service_at_location_list.json",
-}
-if not (SCHEMAS / "compiled" / "service.json").exists():
-    pytest.skip(f"HSDS schemas not found in {SCHEMAS}", allow_module_level=True)
+BASE = "http://testserver/api/hsds/schema/"
 _cache = {}
 
 
+def _retrieve(uri):
+    """Fetch a schema from the API itself (Django's test client: no network)."""
+    assert uri.startswith(BASE), uri
+    response = Client().get(uri.removeprefix("http://testserver"))
+    assert response.status_code == 200, uri
+    return Resource.from_contents(response.json(), default_specification=DRAFT202012)
+
+
 def validator(name):
+    """``name``: a served schema, "compiled/service.json" or "taxonomy.json"."""
     if name not in _cache:
-        resources = []
-        for file in ("taxonomy.json", "taxonomy_term.json", "metadata.json"):
-            schema = json.loads((SCHEMAS / file).read_text())
-            resources.append(
-                (file, Resource.from_contents(schema, default_specification=DRAFT202012))
-            )
-        registry = Registry().with_resources(resources)
-        path = SCHEMAS / "compiled" / name if name in COMPILED else SCHEMAS / name
-        schema = json.loads(path.read_text())
+        registry = Registry(retrieve=_retrieve)
+        schema = {"$ref": BASE + name}
         _cache[name] = Draft202012Validator(
             schema, registry=registry, format_checker=FormatChecker()
         )
     return _cache[name]
 
 
-def assert_valid(name, instance):
+def assert_valid(name, instance, where=""):
     errors = sorted(validator(name).iter_errors(instance), key=lambda e: list(e.path))
-    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+    assert not errors, "\n".join(f"{where}{list(e.path)}: {e.message}" for e in errors[:10])
 
 
 PAGE_KEYS = {
@@ -80,29 +77,29 @@ def test_every_endpoint_validates_for_every_demo_service(client, demo):
     services = get_page(client, "/api/hsds/services?per_page=100")
     assert services["total_items"] == 62
     for item in services["contents"]:
-        assert_valid("service_list.json", item)
+        assert_valid("compiled/service_list.json", item)
     for n, item in enumerate(services["contents"]):
         if n % 10 == 0:  # other languages too (fallbacks, translated labels)
             for lang in ("ar", "uk"):
                 assert_valid(
-                    "service.json",
+                    "compiled/service.json",
                     client.get(f"/api/hsds/services/{item['id']}?lang={lang}").json(),
                 )
         full = client.get(f"/api/hsds/services/{item['id']}").json()
-        assert_valid("service.json", full)
+        assert_valid("compiled/service.json", full)
         assert full["service_at_locations"] and full["phones"] and full["attributes"]
     orgs = get_page(client, "/api/hsds/organizations?per_page=100")
     for item in orgs["contents"]:
-        assert_valid("organization_list.json", item)
+        assert_valid("compiled/organization_list.json", item)
         assert_valid(
-            "organization.json", client.get(f"/api/hsds/organizations/{item['id']}").json()
+            "compiled/organization.json", client.get(f"/api/hsds/organizations/{item['id']}").json()
         )
     sals = get_page(client, "/api/hsds/service_at_locations?per_page=100")
     assert sals["total_items"] == 62
     for item in sals["contents"]:
-        assert_valid("service_at_location_list.json", item)
+        assert_valid("compiled/service_at_location_list.json", item)
         assert_valid(
-            "service_at_location.json",
+            "compiled/service_at_location.json",
             client.get(f"/api/hsds/service_at_locations/{item['id']}").json(),
         )
     for item in get_page(client, "/api/hsds/taxonomies")["contents"]:
@@ -114,20 +111,85 @@ def test_every_endpoint_validates_for_every_demo_service(client, demo):
     assert terms["total_items"] > 30
 
 
-def test_the_validation_can_fail():
+def test_the_validation_can_fail(db):
     """The schemas are really applied (formats included), so the test above can fail."""
     good = {"id": "6f3f0c38-5d2e-4b8e-9d4a-2f1b7c2f6a11", "name": "x", "status": "active"}
-    assert validator("service.json").is_valid(good)
-    assert not validator("service.json").is_valid({**good, "id": "not-a-uuid"})
-    assert not validator("service.json").is_valid({**good, "status": "inactiv"})
-    assert not validator("service.json").is_valid({**good, "minimum_age": None})
+    service = validator("compiled/service.json")
+    assert service.is_valid(good)
+    assert not service.is_valid({**good, "id": "not-a-uuid"})
+    assert not service.is_valid({**good, "status": "inactiv"})
+    assert not service.is_valid({**good, "minimum_age": None})
+    # … also deep inside, through the relative references (service → phone → language).
+    phone = {"id": good["id"], "number": "1", "languages": [{"id": "x"}]}
+    assert not service.is_valid({**good, "phones": [phone]})
+    assert not validator("compiled/organization.json").is_valid(
+        {"id": good["id"], "name": "x", "description": "", "services": [{"id": "x"}]}
+    )
 
 
-def test_the_demo_directory_survives_export_and_import(client, demo):
-    """The round trip of test_exchange.py, on all 62 demo services (tabular form)."""
+# The export's CSV tables and the HSDS schema of their rows (each schema names its file in
+# ``path``; upstream names service_at_location.csv in the singular, the portal's file is
+# the plural like every other table).
+def table_schemas():
+    names = {}
+    for name, content in openapi.schema_files().items():
+        if "/" not in name:
+            path = json.loads(content).get("path", "")
+            names[path.removesuffix(".csv")] = name
+    names["service_at_locations"] = names.pop("service_at_location")
+    return names
+
+
+def typed(row, schema):
+    """A CSV row as HSDS reads it: numbers are numbers; an empty cell is absent, except in
+    a column the schema requires, where it is the empty string the JSON form has too (an
+    organization's or term's empty ``description``)."""
+    definition = json.loads(openapi.schema_files()[schema])
+    properties, required = definition["properties"], definition.get("required", [])
+    record = {}
+    for column, value in row.items():
+        assert column in properties, f"column {column} is not an HSDS field of {schema}"
+        if value == "" and column not in required:
+            continue
+        kind = properties[column].get("type")
+        record[column] = float(value) if kind == "number" else value
+    return record
+
+
+def test_every_entity_the_export_writes_validates_and_survives_a_round_trip(client, demo):
+    """Export (both forms) validated entity by entity; then the round trip of
+    test_exchange.py on all 62 demo services (tabular form)."""
     from services_directory import exchange
 
     from .test_exchange import api_snapshot, empty_the_directory
+
+    records = exchange.export_records()
+    assert len(records["services"]) == 62
+    for n, service in enumerate(records["services"]):
+        assert_valid("compiled/service.json", service, f"services[{n}]")
+    for key, schema in (
+        ("organizations", "organization.json"),
+        ("taxonomies", "taxonomy.json"),
+        ("taxonomy_terms", "taxonomy_term.json"),
+    ):
+        for n, item in enumerate(records[key]):
+            assert_valid(schema, item, f"{key}[{n}]")
+    schemas = table_schemas()
+    archive = zipfile.ZipFile(io.BytesIO(exchange.export_zip(records)))
+    tables = [name for name in archive.namelist() if name.endswith(".csv")]
+    assert len(tables) == len(exchange.TABLES) == 15
+    counted = 0
+    for file in tables:
+        schema = schemas[file.removesuffix(".csv")]
+        required = json.loads(openapi.schema_files()[schema]).get("tabular_required", [])
+        rows = list(csv.DictReader(io.StringIO(archive.read(file).decode("utf-8"))))
+        for n, row in enumerate(rows, start=2):  # row 1 is the header
+            record = typed(row, schema)
+            assert_valid(schema, record, f"{file} row {n}: ")
+            missing = [column for column in required if not record.get(column)]
+            assert not missing, f"{file} row {n}: {missing} are required in tabular form"
+        counted += len(rows)
+    assert counted > 62 * 10
 
     before = api_snapshot(client)
     data = exchange.export_zip()
