@@ -1,0 +1,22 @@
+"""Redaktion and Moderation see and manage the registrations of events (docs/events.md)."""
+
+from django.db import migrations
+
+from portal.editorial import MODERATION, REDAKTION, create_all_permissions, ensure_group
+
+PERMISSIONS = ["events.view_registration", "events.change_registration"]
+
+
+def grant(apps, schema_editor):
+    create_all_permissions(apps)
+    for name in (REDAKTION, MODERATION):
+        ensure_group(apps, name, {"model": PERMISSIONS})
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("events", "0001_events_and_registrations"),
+        ("portal", "0003_editorial_groups"),
+    ]
+
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
