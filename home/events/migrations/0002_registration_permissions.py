@@ -1,4 +1,4 @@
-"""Redaktion and Moderation see and manage the registrations of events (docs/events.md)."""
+"""The editorial groups (the portal's and Wagtail's own) see and manage event registrations."""
 
 from django.db import migrations
 
@@ -9,7 +9,7 @@ PERMISSIONS = ["events.view_registration", "events.change_registration"]
 
 def grant(apps, schema_editor):
     create_all_permissions(apps)
-    for name in (REDAKTION, MODERATION):
+    for name in (REDAKTION, MODERATION, "Editors", "Moderators"):
         ensure_group(apps, name, {"model": PERMISSIONS})
 
 
