@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -119,9 +120,9 @@ class EventIndexPage(RoutablePageMixin, Page):
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         # A member sees their workspace's events here: never into a shared cache.
-        response.headers.setdefault("Vary", "Cookie")
+        patch_vary_headers(response, ["Cookie"])
         if request.user.is_authenticated:
-            response["Cache-Control"] = "private, no-store"
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
     def events(self, request):
@@ -500,7 +501,7 @@ class EventPage(RoutablePageMixin, Page):
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        response.headers.setdefault("Vary", "Cookie")
+        patch_vary_headers(response, ["Cookie"])
         return response
 
     def json_ld(self, request, confirmed):
