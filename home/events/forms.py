@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class RegistrationForm(forms.Form):
@@ -14,7 +15,9 @@ class RegistrationForm(forms.Form):
 
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail address"), max_length=254)
-    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    organisation = forms.CharField(
+        label=pgettext_lazy("event registration", "Organisation"), max_length=200, required=False
+    )
     role = forms.CharField(label=_("Role or function"), max_length=200, required=False)
     accessibility_needs = forms.CharField(
         label=_("Accessibility needs (optional)"),

@@ -48,9 +48,9 @@ def test_find_register_confirm_and_cancel(open_context):
     expect(page.locator(".event-registration")).to_contain_text("Plätze frei")
 
     form = page.locator("form.registration-form")
-    form.get_by_label("Name").fill("Erika Beispiel")
-    form.get_by_label("E-Mail-Adresse").fill(ADDRESS)
-    form.get_by_label("Organisation").fill("Beispielträger e. V.")
+    form.get_by_label("Name", exact=True).fill("Erika Beispiel")
+    form.get_by_label("E-Mail-Adresse", exact=True).fill(ADDRESS)
+    form.get_by_label("Organisation oder Einrichtung", exact=True).fill("Beispielträger e. V.")
     form.locator("#id_consent").check()
     with page.expect_navigation():
         form.locator("button[type=submit]").click()
