@@ -31,6 +31,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include(portal_patterns)),
     path("", include("services_directory.urls")),
+    path("", include("home.events.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -34,6 +34,7 @@ class HomePage(PathRoutingMixin, Page):
         "groups.WorkspaceIndexPage",
         "home.HandbookPage",
         "home.PublicationIndexPage",
+        "events.EventIndexPage",
     ]
     max_count_per_parent = 1
 

@@ -22,6 +22,7 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 INSTALLED_APPS = [
     "portal",
     "home",
+    "home.events",
     "services_directory",
     "groups",
     "wagtail_localize",
@@ -229,6 +230,8 @@ PORTAL_REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA", "") == "1"
 OTP_TOTP_ISSUER = "KIM Portal Kreis Mettmann"
 # Login records (with client addresses) are deleted after this many days (purge_login_log).
 PORTAL_LOGIN_LOG_DAYS = int(os.environ.get("LOGIN_LOG_DAYS", "180"))
+# Registrations for events are deleted this many days after the event (purge_event_registrations).
+EVENT_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENT_RETENTION_DAYS", "90"))
 
 # --- Languages ------------------------------------------------------------------------------
 # German first: the first Locale row is created from LANGUAGE_CODE by the first migrate.

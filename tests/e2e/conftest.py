@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .site import DEMO_PASSWORD, REPO, REPORT_DIR, SUMMARY, log_in
+from .site import DEMO_PASSWORD, MAIL_DIR, REPO, REPORT_DIR, SUMMARY, log_in
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Every action on this local server takes well under a second; fail fast instead of 30 s.
@@ -75,6 +75,8 @@ def portal_url():
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("DATABASE_URL", None)  # always a throw-away SQLite database
+    shutil.rmtree(MAIL_DIR, ignore_errors=True)
+    env["EMAIL_FILE_PATH"] = str(MAIL_DIR)  # journeys read the mails the server sends
     log_path = REPORT_DIR / "server.log"
     manage = [sys.executable, "manage.py"]
     port = _free_port()

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[2]
 REPORT_DIR = REPO / "var" / "e2e"
+# The portal server writes its mails here (EMAIL_FILE_PATH, portal/settings/test.py).
+MAIL_DIR = REPORT_DIR / "mail"
 # Summaries that checks add; printed at the end of the run (conftest.pytest_terminal_summary).
 SUMMARY = []
 DEMO_PASSWORD = "kim-demo"  # portal.demo.demo_password(); the server runs with the default
@@ -37,6 +39,8 @@ PAGE_TYPES = [
     PageType("directory", "/{lang}/beratung/"),
     PageType("service", "/{lang}/beratung/jmd-mettmann/"),
     PageType("workspace-index", "/{lang}/gremien/"),
+    PageType("events", "/{lang}/veranstaltungen/"),
+    PageType("event", "/{lang}/veranstaltungen/workshop-aufenthaltsrecht/"),
     PageType("search", "/{lang}/suche/?q=Ausbildung"),
     PageType("login", "/{lang}/anmelden/"),
     PageType("not-found", "/{lang}/gibt-es-nicht/", status=404),

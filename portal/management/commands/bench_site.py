@@ -27,6 +27,8 @@ from wagtail.models import Locale, Page, Site
 
 from groups.factories import WorkspaceIndexPageFactory, WorkspacePageFactory
 from groups.models import ActionItem, Decision, MeetingPage, WorkspacePage
+from home.events.factories import EventIndexPageFactory
+from home.events.models import EventPage, Registration
 from home.factories import (
     ContentPageFactory,
     HandbookChapterPageFactory,
@@ -65,6 +67,8 @@ class Command(BaseCommand):
         parser.add_argument("--workspaces", type=int, default=200)
         parser.add_argument("--meetings", type=int, default=5_000)
         parser.add_argument("--publications", type=int, default=500)
+        parser.add_argument("--events", type=int, default=1_000)
+        parser.add_argument("--registrations", type=int, default=20_000)
         parser.add_argument("--requests", type=int, default=30)
         parser.add_argument("--label", default=None, help="Row label, e.g. SQLite")
         parser.add_argument("--docs", default="", help="Markdown file whose table to update")
@@ -146,6 +150,8 @@ class Command(BaseCommand):
             ],
         )
 
+        events_index, event = self.seed_events(home, options["events"], options["registrations"])
+
         workspaces_index = WorkspaceIndexPageFactory(parent=home)
         workspaces = [
             WorkspacePageFactory(parent=workspaces_index, title=f"Projektgruppe {n}")
@@ -166,6 +172,8 @@ class Command(BaseCommand):
             "service": service,
             "chapter": chapters[5],
             "publications": index,
+            "events": events_index,
+            "event": event,
             "workspace": WorkspacePage.objects.get(pk=workspaces[0].pk),
             "member": member,
             "counts": {
@@ -173,9 +181,50 @@ class Command(BaseCommand):
                 "workspaces": options["workspaces"],
                 "meetings": MeetingPage.objects.count(),
                 "publications": PublicationPage.objects.count(),
+                "events": EventPage.objects.count(),
+                "registrations": Registration.objects.count(),
                 "pages": Page.objects.count(),
             },
         }
+
+    def seed_events(self, home, count, registrations):
+        """``count`` events (a third past) and ``registrations`` spread over them."""
+        index = EventIndexPageFactory(parent=home, show_in_menus=True)
+        now = timezone.now()
+        towns = ["mettmann", "velbert", "hilden", "ratingen"]
+        topics = ["verzeichnis", "aufenthalt", "sprache", "vernetzung"]
+        events = bulk_add_children(
+            index,
+            [
+                EventPage(
+                    title=f"Workshop {n} (Beispiel)",
+                    slug=f"workshop-{n}",
+                    teaser="Eine Fortbildung für Multiplikatorinnen (Beispieldaten).",
+                    start=now + datetime.timedelta(days=n - count // 3, hours=n % 8),
+                    end=now + datetime.timedelta(days=n - count // 3, hours=n % 8 + 3),
+                    town=towns[n % 4],
+                    topic=topics[n % 4],
+                    capacity=30,
+                )
+                for n in range(count)
+            ],
+        )
+        per_event = max(1, registrations // max(1, count))
+        with transaction.atomic():
+            for offset in range(0, count, 100):
+                Registration.objects.bulk_create(
+                    Registration(
+                        event_id=event.pk,
+                        name=f"Person {n}",
+                        email=f"p{n}-{event.pk}@example.org",
+                        status="confirmed" if n < 30 else "waiting",
+                        confirmed_at=now,
+                    )
+                    for event in events[offset : offset + 100]
+                    for n in range(per_event)
+                )
+        upcoming = next(e for e in events if e.start > now)
+        return index, upcoming
 
     def seed_meetings(self, workspaces, count, rng):
         now = timezone.now()
@@ -237,6 +286,8 @@ class Command(BaseCommand):
             ("service page", "detail", service.url, {}, None),
             ("handbook chapter", "detail", site["chapter"].url, {}, None),
             ("publication list", "listing", site["publications"].url, {}, None),
+            ("event list", "listing", site["events"].url, {}, None),
+            ("event page", "detail", site["event"].url, {}, None),
             ("site search", "search", reverse("portal:search"), {"q": "Beratung"}, None),
             ("workspace page (member)", "detail", site["workspace"].url, {}, member),
         ]
@@ -287,7 +338,9 @@ def _sections(old, figures):
     lines = [
         f"**{label}** — {figures['counts']['services']:,} services, "
         f"{figures['counts']['workspaces']} workspaces, {figures['counts']['meetings']:,} "
-        f"meetings, {figures['counts']['publications']} publications "
+        f"meetings, {figures['counts']['publications']} publications, "
+        f"{figures['counts'].get('events', 0):,} events with "
+        f"{figures['counts'].get('registrations', 0):,} registrations "
         f"({figures['counts']['pages']:,} pages; seeded in {figures['seed_seconds']} s). "
         f"Python {'.'.join(map(str, __import__('sys').version_info[:3]))}, "
         f"{settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}.",
