@@ -2,6 +2,9 @@
 # live test suite against it. docs/search.md says what is fetched and what is tested.
 # Included by the Makefile (`-include mk/*.mk`); uses its PY.
 
+# Extra pytest arguments for the live suite, e.g. make test-search TEST_SEARCH_ARGS=--reuse-db
+TEST_SEARCH_ARGS ?=
+
 .PHONY: opensearch opensearch-stop test-search
 
 opensearch: ## Fetch (Maven Central, checksums), assemble and start an OpenSearch node on 127.0.0.1:9200
@@ -11,4 +14,4 @@ opensearch-stop: ## Stop the local OpenSearch node(s) started by make opensearch
 	bash scripts/opensearch.sh stop all
 
 test-search: install ## Live search tests against a local OpenSearch node (skips without Java/mvn; fails under CI=true)
-	bash scripts/test-search.sh
+	bash scripts/test-search.sh $(TEST_SEARCH_ARGS)
