@@ -15,13 +15,16 @@ export DJANGO_SETTINGS_MODULE=portal.settings.test
 
 started=""
 if ! curl -fsS "$SEARCH_URL/_cluster/health" >/dev/null 2>&1; then
-  if bash scripts/opensearch.sh start; then
+  mkdir -p var/opensearch
+  if bash scripts/opensearch.sh start >var/opensearch/start.log 2>&1; then
     started=1
+    grep -v '^warning:' var/opensearch/start.log || true
   elif [ "${CI:-}" = true ]; then
+    cat var/opensearch/start.log >&2
     echo "FAILED: live search tests: the OpenSearch node did not start (CI=true)" >&2
     exit 1
   else
-    echo "SKIPPED: live search tests: no OpenSearch node could be started (make opensearch says why)"
+    echo "SKIPPED: live search tests: no OpenSearch node could be started (var/opensearch/start.log says why)"
     exit 0
   fi
 fi

@@ -14,6 +14,7 @@ import pytest
 
 from django.conf import settings
 from django.core.management import call_command
+from django.test import override_settings
 
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -66,11 +67,20 @@ def delete_test_indices():
     node_request("DELETE", f"/{prefix}*?expand_wildcards=all")
 
 
+def update_index():
+    """``manage.py update_index`` on the node, with time for a busy machine: creating an
+    index waits for the cluster (the portal's 5 s are meant for a visitor's search)."""
+    backends = {name: dict(config) for name, config in settings.WAGTAILSEARCH_BACKENDS.items()}
+    backends["default"]["TIMEOUT"] = 60
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        call_command("update_index", backend_name="default", verbosity=0)
+
+
 @pytest.fixture
 def search_index(live_node, home):
     """Empty test indices with Wagtail's mapping; pages saved in the test are indexed live."""
     delete_test_indices()
-    call_command("update_index", backend_name="default", verbosity=0)
+    update_index()
     yield get_search_backend()
     delete_test_indices()
 

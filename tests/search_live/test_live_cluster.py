@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 
 from django.conf import settings
-from django.core.management import call_command
 from django.test import override_settings
 
 from home.factories import ContentPageFactory
 
-from .conftest import node_get, refresh
+from .conftest import node_get, refresh, update_index
 from .test_live_search import results
 
 pytestmark = pytest.mark.opensearch
@@ -63,7 +62,7 @@ def test_search_keeps_answering_when_a_node_is_killed(second_node, search_index,
         ContentPageFactory(parent=home, title=f"Sprachcafé {n} Hilden", slug=f"cafe-{n}")
         for n in range(20)
     ]
-    call_command("update_index", backend_name="default", verbosity=0)
+    update_index()
     refresh()
     _wait_for(
         lambda: node_get(f"/_cluster/health/{INDEX}")["status"] == "green",

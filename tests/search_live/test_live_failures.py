@@ -10,7 +10,6 @@ import time
 import pytest
 
 from django.conf import settings
-from django.core.management import call_command
 from django.test import override_settings
 
 from wagtail.models import BaseViewRestriction, PageViewRestriction
@@ -18,7 +17,7 @@ from wagtail.models import BaseViewRestriction, PageViewRestriction
 from home.factories import ContentPageFactory
 from home.models import ContentPage
 
-from .conftest import refresh
+from .conftest import refresh, update_index
 from .test_live_search import results
 
 pytestmark = pytest.mark.opensearch
@@ -191,7 +190,7 @@ def test_node_down_then_back(proxy, pages, home, admin_client, client, caplog):
     # The page published meanwhile is missing from the node until update_index.
     html = client.get("/de/suche/", {"q": "Ausfall"}).content.decode()
     assert FALLBACK_NOTICE not in html and new_page.url not in results(html)
-    call_command("update_index", backend_name="default", verbosity=0)
+    update_index()
     html = client.get("/de/suche/", {"q": f"Neu im Ausfall {MARKER}"}).content.decode()
     assert FALLBACK_NOTICE not in html and new_page.url in results(html)
     html = client.get("/de/suche/", {"q": f"Bald {MARKER}"}).content.decode()

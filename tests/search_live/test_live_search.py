@@ -3,13 +3,11 @@ PDF text, and the privacy filter with more restricted pages than a query may hav
 
 import pytest
 
-from django.core.management import call_command
-
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
 from home.factories import ContentPageFactory
 
-from .conftest import delete_test_indices, node_get, refresh
+from .conftest import delete_test_indices, node_get, refresh, update_index
 
 pytestmark = pytest.mark.opensearch
 
@@ -46,7 +44,7 @@ def test_update_index_fills_an_empty_index(search_index, home, client):
     delete_test_indices()  # the node lost its data: the database answers, saying so …
     html = client.get("/de/suche/", {"q": "Sprachkurse"}).content.decode()
     assert "vereinfachten Modus" in html and page.url in results(html)
-    call_command("update_index", backend_name="default", verbosity=0)  # … until it is rebuilt
+    update_index()  # … until it is rebuilt
     # (another query: the anonymous page cache still holds the fallback's answer)
     assert page.url in results(search(client, "Sprachkurse Ratingen"))
     mapping = node_get("/kimtest_wagtailcore_page/_mapping")
@@ -144,7 +142,7 @@ def many_restricted_pages(search_index, home, workspace_a):
     bump_content_version()
     home.refresh_from_db()
     public = ContentPageFactory(parent=home, title=f"Öffentlich {MARKER}", slug="oeffentlich")
-    call_command("update_index", backend_name="default", verbosity=0)
+    update_index()
     return pages, public
 
 
