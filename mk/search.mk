@@ -9,3 +9,21 @@ eval-search: install ## Judged needs: recall@5, MRR, zero-result rate per langua
 	@bash scripts/services.sh
 	DJANGO_SETTINGS_MODULE=portal.settings.test DATABASE_URL=$(EVAL_PG_URL) \
 		$(PY) -m pytest -p no:xdist -q -s $(EVAL_TEST)
+
+# Live search cluster (issue 19): a local OpenSearch 2.19 node from Maven Central and the
+# live test suite against it. docs/search.md says what is fetched and what is tested.
+# Included by the Makefile (`-include mk/*.mk`); uses its PY.
+
+# Extra pytest arguments for the live suite, e.g. make test-search TEST_SEARCH_ARGS=--reuse-db
+TEST_SEARCH_ARGS ?=
+
+.PHONY: opensearch opensearch-stop test-search
+
+opensearch: ## Fetch (Maven Central, checksums), assemble and start an OpenSearch node on 127.0.0.1:9200
+	bash scripts/opensearch.sh start
+
+opensearch-stop: ## Stop the local OpenSearch node(s) started by make opensearch / test-search
+	bash scripts/opensearch.sh stop all
+
+test-search: install ## Live search tests against a local OpenSearch node (skips without Java/mvn; fails under CI=true)
+	bash scripts/test-search.sh $(TEST_SEARCH_ARGS)

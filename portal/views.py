@@ -15,8 +15,8 @@ from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
 
-from .privacy import public_pages, visible_pages
-from .search import SearchUnavailable, clean_query, search_with_fallback
+from .privacy import public_pages
+from .search import SearchUnavailable, clean_query, search_with_fallback, searchable_pages
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def site_search(request):
     query = clean_query(raw_query)
     results, degraded, unavailable = [], False, False
     if query:
-        queryset = visible_pages(request).filter(locale=Locale.get_active())
+        queryset = searchable_pages(request).filter(locale=Locale.get_active())
         site = Site.find_for_request(request)
         if site is not None:
             queryset = queryset.descendant_of(site.root_page.localized, inclusive=True)

@@ -129,8 +129,75 @@ SEARCH_ENGINES = {
     "opensearch2": "wagtail.search.backends.opensearch2",
     "opensearch3": "wagtail.search.backends.opensearch3",
 }
-# German stemming for all text fields, as the database backend's "german" config.
-SEARCH_INDEX_SETTINGS = {"settings": {"analysis": {"analyzer": {"default": {"type": "german"}}}}}
+# German for all text fields on a search cluster: the built-in "german" analyzer's steps
+# (stop words, umlaut normalisation, light stemming), with compounds split first, so that
+# "Beratung" finds "Flüchtlingsberatung". The word parts are the portal's common ones
+# (lower case); tested live against OpenSearch (tests/search_live, docs/search.md).
+SEARCH_COMPOUND_PARTS = [
+    "arbeit",
+    "ausbildung",
+    "beratung",
+    "berufs",
+    "bildung",
+    "dienst",
+    "eltern",
+    "familie",
+    "familien",
+    "flucht",
+    "flüchtling",
+    "frauen",
+    "gesundheit",
+    "hilfe",
+    "integration",
+    "jugend",
+    "kind",
+    "kinder",
+    "kurs",
+    "kurse",
+    "lotse",
+    "lotsen",
+    "migration",
+    "netzwerk",
+    "recht",
+    "schule",
+    "sprach",
+    "sprache",
+    "stelle",
+    "stellen",
+    "treff",
+    "unterricht",
+    "verein",
+    "wohnung",
+    "zentrum",
+]
+SEARCH_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "analyzer": {
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": [
+                        "lowercase",
+                        "german_compounds",
+                        "german_stop",
+                        "german_normalization",
+                        "german_stemmer",
+                    ],
+                }
+            },
+            "filter": {
+                "german_compounds": {
+                    "type": "dictionary_decompounder",
+                    "word_list": SEARCH_COMPOUND_PARTS,
+                    "min_subword_size": 4,
+                },
+                "german_stop": {"type": "stop", "stopwords": "_german_"},
+                "german_stemmer": {"type": "stemmer", "language": "light_german"},
+            },
+        }
+    }
+}
 if SEARCH_URL:
     SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "elasticsearch8")
     if SEARCH_ENGINE not in SEARCH_ENGINES:
