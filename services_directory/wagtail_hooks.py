@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from .admin_views import VerificationPanel, directory_import, import_permissions, verified_today
 from .models import DirectoryTeamScope, ServicePage
+from .planning_views import user_may_see_planning
 from .viewsets import DirectoryViewSetGroup, service_listing_viewset, service_report_viewset
 
 register_snippet(DirectoryViewSetGroup)
@@ -135,4 +136,16 @@ def register_verification_log_action(actions):
         "services_directory.provider_verified",
         _("Verified by provider"),
         _("Confirmed as still correct by the provider (link in the verification e-mail)"),
+    )
+
+
+class PlanningMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_see_planning(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_planning_menu_item():
+    return PlanningMenuItem(
+        _("Offer planning"), reverse("services_directory_planning"), icon_name="table", order=60
     )
