@@ -67,7 +67,7 @@ class PlanningFilterForm(forms.Form):
 
     def __init__(self, data, index, locale_id, language_codes):
         super().__init__(data)
-        everything = [("", _("all"))]
+        everything = [("", _("all (no filter)"))]
         for name, kind in (("type", "type"), ("topic", "topic")):
             terms = sorted(
                 index.terms[kind].values(),
@@ -245,7 +245,7 @@ def build_report(params=None, today=None, language=None):
     hours = Matrix(
         "hours",
         _("Opening hours × town"),
-        _("Open"),
+        _("Open …"),
         [
             ("late", _("after 16:00")),
             ("friday", _("on Fridays")),

@@ -98,7 +98,7 @@ def age_bands(report):
         parts.append(_text(label_width + (age - AGE_RANGE[0]) * step, 14, age, "middle"))
     height = 20 + row_h * len(report.ages) + 4
     return _svg(
-        label_width + bar_w + 20, height, _("Ages 12–80 × town"), "".join(parts), "chart-ages"
+        label_width + bar_w + 20, height, _("Ages 12–80 × town"), "".join(parts), "chart-age-bands"
     )
 
 

@@ -31,13 +31,13 @@ def sections(report):
     result = []
     for matrix in report.matrices:
         rows = [[label, *(n for n, _s in cells), total] for label, cells, total in matrix.table()]
-        result.append((matrix.title, [matrix.row_heading, *towns, _("Total")], rows))
+        result.append((matrix.title, [matrix.row_heading, *towns, _("All towns")], rows))
     result.append(
         (
             _("Ages without any service"),
             [_("Town"), _("Ages without any service")],
             [
-                [c.town, ", ".join(f"{a}–{b}" for a, b in c.gaps()) or _("none")]
+                [c.town, ", ".join(f"{a}–{b}" for a, b in c.gaps()) or _("no gaps")]
                 for c in report.ages
             ],
         )
@@ -60,21 +60,27 @@ def sections(report):
     result.append(
         (
             _("Services added and closed per month"),
-            [_("Month"), _("added"), _("closed")],
+            [_("Calendar month"), _("services added"), _("services closed")],
             [[f"{month:%Y-%m}", added, closed] for month, added, closed in report.change],
         )
     )
     result.append(
         (
             _("Unmet needs: words"),
-            [_("Word"), _("Searches")],
+            [_("Search word"), _("Number of searches")],
             [[row["term"], row["count"]] for row in report.unmet_terms],
         )
     )
     result.append(
         (
             _("Unmet needs by month, language and town"),
-            [_("Month"), _("Language"), _("Town"), _("Word"), _("Searches")],
+            [
+                _("Calendar month"),
+                _("Language"),
+                _("Town"),
+                _("Search word"),
+                _("Number of searches"),
+            ],
             [
                 [f"{r['month']:%Y-%m}", r["language"], r["town"], r["term"], r["count"]]
                 for r in report.unmet_rows

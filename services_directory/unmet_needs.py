@@ -61,7 +61,7 @@ class UnmetNeedCount(models.Model):
     """How often one normalised word was searched without (enough) results, per month,
     interface language and town. An aggregate: it holds no query, person or time of day."""
 
-    month = models.DateField(_("month"), help_text="Erster Tag des Monats.")
+    month = models.DateField(_("month (first day)"), help_text="Erster Tag des Monats.")
     language = models.CharField(_("language"), max_length=8, help_text="Sprache der Oberfläche.")
     town = models.CharField(
         _("town"),
@@ -69,8 +69,10 @@ class UnmetNeedCount(models.Model):
         blank=True,
         help_text="Übersetzungsschlüssel der gewählten Stadt; leer = keine Stadt gewählt.",
     )
-    term = models.CharField(_("term"), max_length=MAX_TERM_LENGTH, help_text="Normalisiertes Wort.")
-    count = models.PositiveIntegerField(_("count"), default=0)
+    term = models.CharField(
+        _("normalised word"), max_length=MAX_TERM_LENGTH, help_text="Normalisiertes Wort."
+    )
+    count = models.PositiveIntegerField(_("number of searches"), default=0)
 
     class Meta:
         app_label = "services_directory"
