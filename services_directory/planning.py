@@ -111,12 +111,18 @@ class Matrix:
     columns: list  # [(key, label)] towns
     cells: dict = field(default_factory=dict)  # (row, column) → count
     description: str = ""
+    _table: list = field(default=None, repr=False)
 
     def count(self, row, column):
         return self.cells.get((row, column), 0)
 
     def table(self):
         """Rows of ``(label, [(count, state)], total)`` with state "gap", "thin" or ""."""
+        if self._table is None:
+            self._table = self._make_table()
+        return self._table
+
+    def _make_table(self):
         limit = thin_limit()
         result = []
         for row, label in self.rows:
