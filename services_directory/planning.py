@@ -66,7 +66,7 @@ class PlanningFilterForm(forms.Form):
     )
 
     def __init__(self, data, index, locale_id, language_codes):
-        super().__init__(data)
+        super().__init__(data or None, initial={"months": 12})
         everything = [("", _("all (no filter)"))]
         for name, kind in (("type", "type"), ("topic", "topic")):
             terms = sorted(
@@ -83,6 +83,8 @@ class PlanningFilterForm(forms.Form):
 
     def cleaned(self):
         """``(values, messages)``: the valid filters and a message per ignored value."""
+        if not self.is_bound:
+            return {"type": "", "topic": "", "language": "", "months": 12}, []
         self.is_valid()
         values, messages = {}, []
         for name in ("type", "topic", "language", "months"):
