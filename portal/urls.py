@@ -22,6 +22,8 @@ portal_patterns = (
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
+    # Before Wagtail's admin: readers without "access admin" (the steering group) may see it.
+    path("admin/reports/angebotsplanung/", include("services_directory.planning_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Open data (HSDS 3.0): not language-prefixed; ``?lang=`` chooses the language.

@@ -670,3 +670,6 @@ def _translate_vocabulary(vocabulary):
                     translated = term.copy_for_translation(locales[code])
                     translated.name = names[term.slug][position]
                     translated.save()
+
+
+from . import planning_demo  # noqa: E402, F401  (registers the planning report's demo step)

@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .admin_forms import ServicePageForm
 from .text import fold
+from .unmet_needs import UnmetNeedCount  # noqa: F401  (the model lives beside its code)
 
 # NRW's bounding box, generously rounded (ARCHITECTURE.md: coordinates must lie in NRW).
 NRW_LATITUDE = (50.3, 52.6)

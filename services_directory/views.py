@@ -14,7 +14,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from . import directory
+from . import directory, unmet_needs
 from .models import ServicePage, Topic, language_names
 
 RESULTS_PER_PAGE = 20
@@ -40,6 +40,8 @@ def directory_context(page, request, now=None):
     result = directory.find(request, page, selection, now=now)
     language = translation.get_language() or settings.LANGUAGE_CODE
     locale_id = index.locales.get(language, index.default_locale_id)
+    towns = selection.facets.get("town", ())
+    unmet_needs.record(selection.raw_query, language, towns, len(result.ids), visitor=request.user)
 
     def label(kind, key):
         if kind == "language":

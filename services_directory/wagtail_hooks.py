@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 
 from .admin_views import VerificationPanel, directory_import, import_permissions, verified_today
 from .models import DirectoryTeamScope, ServicePage
+from .planning_views import user_may_see_planning
 from .start import start_search_panel
 from .viewsets import DirectoryViewSetGroup, service_listing_viewset, service_report_viewset
 
@@ -142,3 +143,15 @@ def register_verification_log_action(actions):
 @hooks.register("start_page_panels")
 def directory_start_panel(request, home_page):
     return start_search_panel(request, home_page)
+
+
+class PlanningMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_see_planning(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_planning_menu_item():
+    return PlanningMenuItem(
+        _("Offer planning"), reverse("services_directory_planning"), icon_name="table", order=60
+    )

@@ -162,6 +162,9 @@ class Command(BaseCommand):
             "bench-member", "bench@example.org", "bench-member-password"
         )
         member.groups.add(workspaces[0].group)
+        admin = get_user_model().objects.create_superuser(
+            "bench-admin", "bench-admin@example.org", "bench-admin-password"
+        )
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         self.index_pages(home, directory)
@@ -176,6 +179,7 @@ class Command(BaseCommand):
             "event": event,
             "workspace": WorkspacePage.objects.get(pk=workspaces[0].pk),
             "member": member,
+            "admin": admin,
             "counts": {
                 "services": options["services"],
                 "workspaces": options["workspaces"],
@@ -268,6 +272,8 @@ class Command(BaseCommand):
     def measure_all(self, site, requests):
         member = Client()
         member.force_login(site["member"])
+        admin = Client()
+        admin.force_login(site["admin"])
         service = site["service"].specific
         town = service.towns.first()
         directory_url = site["directory"].url
@@ -290,6 +296,7 @@ class Command(BaseCommand):
             ("event page", "detail", site["event"].url, {}, None),
             ("site search", "search", reverse("portal:search"), {"q": "Beratung"}, None),
             ("workspace page (member)", "detail", site["workspace"].url, {}, member),
+            ("planning report (admin)", "report", "/admin/reports/angebotsplanung/", {}, admin),
         ]
         try:
             plan.append(("HSDS API services", "listing", reverse("hsds:services"), {}, None))
