@@ -13,3 +13,6 @@ class PortalConfig(AppConfig):
 
         locales.install()
         install()
+        from . import wagtail_patches
+
+        wagtail_patches.apply()

@@ -287,6 +287,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Also checks that a file's content matches its extension (HTML renamed to .pdf is refused).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
+# Images are public files: none in a private (workspace) collection (docs/privacy.md).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
