@@ -222,9 +222,8 @@ def _require_edit_permission(view):
 
     instance = view.object
     user = view.request.user
-    if isinstance(instance, Page):
-        if not instance.permissions_for_user(user).can_edit():
-            raise PermissionDenied
+    if isinstance(instance, Page) and not instance.permissions_for_user(user).can_edit():
+        raise PermissionDenied
 
 
 def patch_localize_submission():

@@ -255,9 +255,11 @@ def test_member_cannot_put_an_image_into_the_workspace_collection(secret):
     """Images are public files: even a manager is refused, with a message saying why."""
     from wagtail.images import get_image_model
 
-    manager = make_user("manager-a", groups=[secret["workspace"].managers_group], is_staff=True)
     from django.contrib.auth.models import Permission
+
     from wagtail.models import Collection, GroupCollectionPermission
+
+    manager = make_user("manager-a", groups=[secret["workspace"].managers_group], is_staff=True)
 
     GroupCollectionPermission.objects.create(
         group=secret["workspace"].managers_group,
