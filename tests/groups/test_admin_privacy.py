@@ -253,10 +253,9 @@ def _png():
 
 def test_member_cannot_put_an_image_into_the_workspace_collection(secret):
     """Images are public files: even a manager is refused, with a message saying why."""
-    from wagtail.images import get_image_model
-
     from django.contrib.auth.models import Permission
 
+    from wagtail.images import get_image_model
     from wagtail.models import Collection, GroupCollectionPermission
 
     manager = make_user("manager-a", groups=[secret["workspace"].managers_group], is_staff=True)
