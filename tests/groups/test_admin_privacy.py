@@ -285,3 +285,95 @@ def test_member_cannot_put_an_image_into_the_workspace_collection(secret):
     )
     assert response.status_code == 302
     assert get_image_model().objects.filter(title="Foto").exists()
+
+
+# --- Item 3: chooser ids are checked on save, private targets never rendered -------------------
+
+
+def _content_form(title, body):
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    return nested_form_data(
+        {"title": title, "slug": "ueber-kim", "intro": "", "body": streamfield(body)}
+    )
+
+
+def _crafted_bodies(secret):
+    from wagtail.test.utils.form_data import rich_text
+
+    return {
+        "document": [("document", {"document": secret["document"].pk, "label": ""})],
+        "page": [
+            (
+                "call_to_action",
+                {
+                    "title": "Mehr",
+                    "text": "",
+                    "page": secret["meeting"].pk,
+                    "url": "",
+                    "button_label": "Los",
+                },
+            )
+        ],
+        "rich text": [
+            (
+                "paragraph",
+                rich_text(
+                    f'<p><a linktype="page" id="{secret["meeting"].pk}">hier</a> und '
+                    f'<a linktype="document" id="{secret["document"].pk}">da</a></p>',
+                    features=["link", "document-link"],
+                ),
+            )
+        ],
+    }
+
+
+@pytest.mark.parametrize("kind", ["document", "page", "rich text"])
+def test_moderator_cannot_publish_a_reference_to_private_content(secret, users, content_page, kind):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(users["moderator"])
+    url = f"/admin/pages/{content_page.pk}/edit/"
+    client.get(url)
+    data = _content_form("Über KIM", _crafted_bodies(secret)[kind])
+    data["csrfmiddlewaretoken"] = client.cookies["csrftoken"].value
+    data["action-publish"] = "action-publish"
+    response = client.post(url, data)
+    assert response.status_code == 200, response.get("Location")
+    assert "may not use here" in _text(response)
+    assert not content_page.revisions.exists()  # nothing saved, nothing published
+    public = Client().get(content_page.url)
+    assert PREFIX not in _text(public) and "sitzung-geheim" not in _text(public)
+
+
+def test_member_may_reference_own_document_but_public_page_hides_its_title(secret, content_page):
+    """A manager may choose the workspace's document; the public page still prints no title
+    of it for visitors who may not see it (positive control for the save check)."""
+    from django.contrib.auth.models import Permission
+
+    from wagtail.models import GroupPagePermission
+
+    workspace = secret["workspace"]
+    GroupPagePermission.objects.create(
+        group=workspace.managers_group,
+        page=content_page,
+        permission=Permission.objects.get(codename="publish_page"),
+    )
+    GroupPagePermission.objects.create(
+        group=workspace.managers_group,
+        page=content_page,
+        permission=Permission.objects.get(codename="change_page"),
+    )
+    manager = make_user("manager-a", groups=[workspace.managers_group], is_staff=True)
+    client = Client()
+    client.force_login(manager)
+    data = _content_form(
+        "Über KIM", _crafted_bodies(secret)["document"] + _crafted_bodies(secret)["page"]
+    )
+    data["action-publish"] = "action-publish"
+    response = client.post(f"/admin/pages/{content_page.pk}/edit/", data)
+    assert response.status_code == 302, _text(response)[-3000:]
+    outsider = _text(Client().get(content_page.url))
+    assert PREFIX not in outsider and "sitzung-geheim" not in outsider
+    member = Client()
+    member.force_login(manager)
+    assert DOCUMENT in _text(member.get(content_page.url))
