@@ -112,6 +112,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if IS_POSTGRES:
+    # An unreachable server fails fast (the 503 page) instead of holding a worker (#15).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "2"))
+    )
 
 # --- Search ---------------------------------------------------------------------------------
 # The Wagtail database backend (PostgreSQL FTS with the German config, or SQLite FTS5) unless

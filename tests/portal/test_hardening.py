@@ -175,3 +175,52 @@ def test_csv_safe_keeps_numbers():
     assert csv_safe("-x") == "'-x"
     assert csv_safe("@SUM(A1)") == "'@SUM(A1)"
     assert csv_safe(7) == 7
+
+
+# --- Item 10: PostgreSQL down → the 503 within a second (production settings, real psycopg) ----
+
+_TIMED = (
+    "import django, json, time; django.setup();"
+    "from django.test import Client;"
+    "c = Client(raise_request_exception=False, HTTP_HOST='kim.example.org');"
+    "c.get('/de/', secure=True);"  # the first request of a process also imports and loads
+    "[print(u, r.status_code, round(time.monotonic() - t, 2))"
+    " for u in ['/de/', '/healthz', '/de/gremien/'] for t in [time.monotonic()]"
+    " for r in [c.get(u, secure=True)]]"
+)
+
+
+def _timed_requests(database_url):
+    from tests.portal.test_deploy_settings import PRODUCTION
+    from tests.portal.test_health import _run_portal
+
+    result = _run_portal(_TIMED, **{**PRODUCTION, "DATABASE_URL": database_url})
+    lines = [line.split() for line in result.stdout.strip().splitlines()]
+    assert len(lines) == 3, result.stderr[-3000:]
+    return {url: (int(status), float(seconds)) for url, status, seconds in lines}
+
+
+def test_database_down_answers_503_within_a_second():
+    # Port 1 refuses at once: without a short pool timeout each request waited 10 s.
+    answers = _timed_requests("postgres://root@127.0.0.1:1/kim_down")
+    for url, (status, seconds) in answers.items():
+        assert status == 503, url
+        assert seconds < 1.2, (url, seconds)
+
+
+def test_database_up_is_reached_through_the_same_settings():
+    """Positive control against the real PostgreSQL on 127.0.0.1:5432 (role root)."""
+    from tests.portal.test_deploy_settings import PRODUCTION
+    from tests.portal.test_health import _run_portal
+
+    code = (
+        "import django; django.setup();"
+        "from django.db import connection;"
+        "print(connection.settings_dict['OPTIONS']['pool']['timeout'],"
+        " connection.settings_dict['OPTIONS']['connect_timeout']);"
+        "c = connection.cursor(); c.execute('SELECT 1'); print(c.fetchone()[0])"
+    )
+    result = _run_portal(
+        code, **{**PRODUCTION, "DATABASE_URL": "postgres://root@127.0.0.1:5432/postgres"}
+    )
+    assert result.stdout.split() == ["0.5", "2", "1"], result.stderr[-2000:]
