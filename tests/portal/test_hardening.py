@@ -224,3 +224,41 @@ def test_database_up_is_reached_through_the_same_settings():
         code, **{**PRODUCTION, "DATABASE_URL": "postgres://root@127.0.0.1:5432/postgres"}
     )
     assert result.stdout.split() == ["0.5", "2", "1"], result.stderr[-2000:]
+
+
+# --- Item 12: the access log keeps no query strings and no addresses ---------------------------
+
+
+def test_gunicorn_access_log_has_no_query_string_or_address():
+    import datetime
+    import runpy
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+    from gunicorn.glogging import Logger
+
+    conf = runpy.run_path("portal/gunicorn.conf.py")
+    config = Config()
+    config.set("access_log_format", conf["access_log_format"])
+    logger = Logger(config)
+    request = SimpleNamespace(
+        method="GET",
+        path="/de/beratung/",
+        query="q=schwangerschaft+hiv",
+        version=(1, 1),
+        headers=[("USER-AGENT", "test")],
+        uri="/de/beratung/?q=schwangerschaft+hiv",
+    )
+    response = SimpleNamespace(status="200 OK", response_length=10, sent=10, headers=[])
+    environ = {
+        "REMOTE_ADDR": "203.0.113.7",
+        "RAW_URI": request.uri,
+        "REQUEST_METHOD": "GET",
+        "QUERY_STRING": request.query,
+        "PATH_INFO": request.path,
+        "SERVER_PROTOCOL": "HTTP/1.1",
+    }
+    atoms = logger.atoms(response, request, environ, datetime.timedelta(milliseconds=12))
+    line = conf["access_log_format"] % atoms
+    assert "/de/beratung/" in line
+    assert "schwangerschaft" not in line and "203.0.113.7" not in line
