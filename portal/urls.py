@@ -21,6 +21,7 @@ portal_patterns = (
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/scheduled", views.healthz_scheduled, name="healthz_scheduled"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

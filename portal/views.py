@@ -84,6 +84,18 @@ def healthz(request):
     return JsonResponse(status, status=200 if healthy else 503)
 
 
+@never_cache
+def healthz_scheduled(request):
+    """``/healthz/scheduled``: age of the last ``publish_scheduled`` run; 503 when too old."""
+    from . import heartbeat
+
+    age = heartbeat.age_seconds()
+    stale = heartbeat.is_stale()
+    body = {"publish_scheduled": "stale" if stale else "ok", "age_seconds": age}
+    body["max_age_seconds"] = heartbeat.max_age()
+    return JsonResponse(body, status=503 if stale else 200)
+
+
 class MemberLoginView(auth_views.LoginView):
     """``/<lang>/anmelden/``: login for workspace members (and editors)."""
 

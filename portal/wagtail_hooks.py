@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from .admin_views import FreshnessReportView
 from .freshness import user_may_see_report
@@ -80,3 +81,25 @@ def delete_needs_confirmation_and_no_lock(request, page):
         messages.error(request, _("Please type “%(name)s” to confirm.") % {"name": site_name})
         return redirect("wagtailadmin_pages:delete", page.pk)
     return None
+
+
+class ScheduledPublishingPanel(Component):
+    """Dashboard, superusers only: a warning when ``publish_scheduled`` has stopped running."""
+
+    name = "scheduled_publishing"
+    template_name = "portal/admin/scheduled_publishing_panel.html"
+    order = 10
+
+    def get_context_data(self, parent_context):
+        from . import heartbeat
+
+        age = heartbeat.age_seconds()
+        return {"age_minutes": None if age is None else age // 60, "stale": heartbeat.is_stale()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_scheduled_publishing_panel(request, panels):
+    from . import heartbeat
+
+    if request.user.is_superuser and heartbeat.is_stale():
+        panels.append(ScheduledPublishingPanel())

@@ -262,3 +262,42 @@ def test_gunicorn_access_log_has_no_query_string_or_address():
     line = conf["access_log_format"] % atoms
     assert "/de/beratung/" in line
     assert "schwangerschaft" not in line and "203.0.113.7" not in line
+
+
+# --- Item 15: is publish_scheduled still running? ---------------------------------------------
+
+
+PANEL = 'id="scheduled-publishing-heading"'
+
+
+def test_scheduled_publishing_age_is_reported(home, settings, tmp_path, users):
+    import os
+    import time
+
+    from django.core.management import call_command
+
+    settings.PORTAL_HEARTBEAT_DIR = tmp_path
+    settings.PORTAL_SCHEDULED_MAX_AGE = 1800
+    client = Client()
+    admin = Client()
+    admin.force_login(users["admin"])
+    editor = Client()
+    editor.force_login(users["editor"])
+
+    never = client.get("/healthz/scheduled")
+    assert never.status_code == 503 and never.json()["age_seconds"] is None
+    assert PANEL in admin.get("/admin/").content.decode()
+    assert PANEL not in editor.get("/admin/").content.decode()
+
+    call_command("publish_scheduled")
+    fresh = client.get("/healthz/scheduled")
+    assert fresh.status_code == 200 and fresh.json()["age_seconds"] < 60
+    assert PANEL not in admin.get("/admin/").content.decode()
+
+    old = time.time() - 3600
+    os.utime(tmp_path / "publish_scheduled", (old, old))
+    (tmp_path / "publish_scheduled").write_text(f"{old:.0f}\n")
+    stale = client.get("/healthz/scheduled")
+    assert stale.status_code == 503 and stale.json()["age_seconds"] >= 3600
+    html = admin.get("/admin/").content.decode()
+    assert PANEL in html and " 60 " in html.split(PANEL, 1)[1][:600]
