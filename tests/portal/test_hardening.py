@@ -301,3 +301,26 @@ def test_scheduled_publishing_age_is_reported(home, settings, tmp_path, users):
     assert stale.status_code == 503 and stale.json()["age_seconds"] >= 3600
     html = admin.get("/admin/").content.decode()
     assert PANEL in html and " 60 " in html.split(PANEL, 1)[1][:600]
+
+
+# --- Item 11: a cap per user name, over all addresses --------------------------------------------
+
+
+@pytest.mark.parametrize("login_url", ["/de/anmelden/", "/admin/login/"])
+def test_rotating_addresses_does_not_multiply_guesses(home, login_url):
+    from tests.conftest import make_user
+
+    make_user("mitglied")
+    for number in range(5):  # one wrong guess from each of five addresses
+        Client(REMOTE_ADDR=f"198.51.100.{number + 1}").post(
+            login_url, {"username": "mitglied", "password": f"falsch-{number}"}
+        )
+    fresh_address = Client(REMOTE_ADDR="198.51.100.99")
+    response = fresh_address.post(login_url, {"username": "mitglied", "password": "pw-1234567"})
+    assert response.status_code == 429
+    # Another account is unaffected, also from those addresses (positive control).
+    make_user("andere")
+    other = Client(REMOTE_ADDR="198.51.100.1").post(
+        login_url, {"username": "andere", "password": "pw-1234567"}
+    )
+    assert other.status_code == 302
