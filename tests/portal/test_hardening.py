@@ -324,3 +324,22 @@ def test_rotating_addresses_does_not_multiply_guesses(home, login_url):
         login_url, {"username": "andere", "password": "pw-1234567"}
     )
     assert other.status_code == 302
+
+
+# --- Item 9: previews may be framed by the admin; real pages never ------------------------------
+
+
+def test_preview_may_be_framed_by_the_admin_only(content_page, users):
+    from wagtail.models import Page
+
+    page = Page.objects.get(pk=content_page.pk).specific
+    page.save_revision()
+    admin = Client()
+    admin.force_login(users["admin"])
+    preview = admin.get(f"/admin/pages/{page.pk}/view_draft/")
+    assert preview.status_code == 200
+    assert "frame-ancestors 'self'" in preview["Content-Security-Policy"]
+    assert preview["X-Frame-Options"] == "SAMEORIGIN"
+    public = Client().get(page.url)
+    assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
+    assert public["X-Frame-Options"] == "DENY"
