@@ -343,3 +343,34 @@ def test_preview_may_be_framed_by_the_admin_only(content_page, users):
     public = Client().get(page.url)
     assert "frame-ancestors 'none'" in public["Content-Security-Policy"]
     assert public["X-Frame-Options"] == "DENY"
+
+
+# --- Item 5: purging revisions keeps live ones -------------------------------------------------
+
+
+def test_purge_revisions_keeps_live_latest_and_moderated(content_page):
+    from django.core.management import call_command
+
+    from wagtail.models import Revision
+
+    old = content_page.save_revision()  # neither live nor latest: may go
+    content_page.title = "Über KIM (live)"
+    live = content_page.save_revision()
+    live.publish()
+    content_page.title = "Über KIM (Entwurf)"
+    draft = content_page.save_revision()
+    approved = content_page.save_revision()
+    approved.approved_go_live_at = draft.created_at
+    approved.save()
+    content_page.title = "Über KIM (neuester Entwurf)"
+    latest = content_page.save_revision()
+
+    call_command("purge_revisions")
+
+    remaining = set(
+        Revision.objects.filter(object_id=str(content_page.pk)).values_list("pk", flat=True)
+    )
+    assert {live.pk, approved.pk, latest.pk} <= remaining
+    assert old.pk not in remaining and draft.pk not in remaining  # positive control
+    content_page.refresh_from_db()
+    assert content_page.live_revision_id == live.pk
