@@ -2,13 +2,12 @@ from django.apps import AppConfig
 
 
 class GroupsConfig(AppConfig):
-    """Workspaces of the steering group and the project groups (docs/workspaces.md)."""
+    """Workspaces of the steering group and the project groups (docs/workspaces.md).
+
+    The admin's permission policies are narrowed for workspaces in ``portal.wagtail_patches``.
+    """
 
     name = "groups"
 
     def ready(self):
         from . import signal_handlers  # noqa: F401
-        from .permissions import narrow_document_permission_policy, narrow_page_permission_policy
-
-        narrow_document_permission_policy()
-        narrow_page_permission_policy()

@@ -3,6 +3,7 @@
 Wagtail checks the extension (``WAGTAILDOCS_EXTENSIONS``) and the size
 (``WAGTAILDOCS_MAX_UPLOAD_SIZE``); this form, set as ``WAGTAILDOCS_DOCUMENT_FORM_BASE``,
 also looks at the first bytes, so an HTML page renamed to ``.pdf`` is refused.
+``ImageForm`` (``WAGTAILIMAGES_IMAGE_FORM_BASE``) keeps images out of private collections.
 """
 
 import zipfile
@@ -11,6 +12,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
 
 # Members that each OOXML/ODF type must contain (ODF also declares its mimetype).
 _ZIP_MARKERS = {
@@ -75,3 +77,28 @@ class DocumentForm(BaseDocumentForm):
                 code="content_mismatch",
             )
         return uploaded
+
+
+class ImageForm(BaseImageForm):
+    """Wagtail's image form; refuses uploads into a private (workspace) collection.
+
+    Images are served as public files (originals and renditions under ``/media/``), so an
+    image in a workspace collection would be readable by anyone with its address
+    (docs/privacy.md). Files for a workspace are uploaded as documents.
+    """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        collection = cleaned_data.get("collection") or (
+            self.collections[0] if len(self.collections) == 1 else None
+        )
+        if collection is not None and collection.get_view_restrictions().exists():
+            raise forms.ValidationError(
+                _(
+                    "Images are always public and cannot be stored in the private collection "
+                    "“%(collection)s”. Upload files for a workspace as documents."
+                )
+                % {"collection": collection.name},
+                code="private_collection",
+            )
+        return cleaned_data

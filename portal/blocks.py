@@ -7,6 +7,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .privacy import document_is_visible, page_is_visible
+
 
 class HeadingValue(blocks.StructValue):
     """A heading's value with ``anchor``, the id its section is linked by."""
@@ -77,6 +79,16 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         template = "components/blocks/call_to_action_block.html"
 
+    def get_context(self, value, parent_context=None):
+        """``target_visible``: a chosen page the visitor may not see is not linked (#15)."""
+        context = super().get_context(value, parent_context=parent_context)
+        page = value.get("page")
+        request = (parent_context or {}).get("request")
+        context["target_visible"] = bool(
+            page is None or (request is not None and page_is_visible(request, page))
+        )
+        return context
+
     def clean(self, value):
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
@@ -99,6 +111,15 @@ class DocumentLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         template = "components/blocks/document_link_block.html"
+
+    def get_context(self, value, parent_context=None):
+        """``target_visible``: a private document's title is never printed (#15)."""
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        context["target_visible"] = request is not None and document_is_visible(
+            request, value.get("document")
+        )
+        return context
 
 
 class BodyBlock(blocks.StreamBlock):

@@ -16,6 +16,11 @@ max_requests_jitter = 200
 timeout = 30
 graceful_timeout = 20
 accesslog = "-"
+# Paths only: no query strings (directory searches may reveal health matters) and no client
+# address (#15). ACCESS_LOG_FORMAT overrides it; retention is the log system's (docs/operations.md).
+access_log_format = os.environ.get(
+    "ACCESS_LOG_FORMAT", '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+)
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 

@@ -15,6 +15,7 @@ from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template import loader
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not request.path.startswith(EXEMPT_PREFIXES):
-            response.headers.setdefault("Content-Security-Policy", self.policy)
+            response.headers.setdefault("Content-Security-Policy", self._policy_for(request))
             response.headers.setdefault(
                 "Permissions-Policy", "geolocation=(), camera=(), microphone=()"
             )
@@ -58,6 +59,14 @@ class SecurityHeadersMiddleware:
             if "Content-Disposition" not in response:
                 response["Content-Disposition"] = content_disposition_header(False, filename)
         return response
+
+    def _policy_for(self, request):
+        """A preview runs the page through the middleware as a dummy request
+        (``request.is_dummy``), shown in the admin's iframe: it may be framed by this site
+        only; every real response keeps ``frame-ancestors 'none'`` (#15 item 9)."""
+        if getattr(request, "is_dummy", False):
+            return self.policy.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+        return self.policy
 
 
 class DatabaseUnavailableMiddleware:
@@ -131,7 +140,7 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not self._may_use_cache(request):
-            return self.get_response(request)
+            return mark_member_response_private(request, self.get_response(request))
         try:
             key = self._key(request)
         except (OperationalError, InterfaceError):
@@ -148,7 +157,7 @@ class AnonymousPageCacheMiddleware:
                 response.add_post_render_callback(lambda r: page_cache.set(key, r, self.timeout))
             else:
                 page_cache.set(key, response, self.timeout)
-        return response
+        return mark_member_response_private(request, response)
 
     def _may_use_cache(self, request):
         return (
@@ -178,6 +187,18 @@ class AnonymousPageCacheMiddleware:
 
         raw = f"{request.get_host()}|{request.get_full_path()}|{content_version()}"
         return "portal:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def mark_member_response_private(request, response):
+    """``Cache-Control: private`` on every response rendered for a logged-in user (#15).
+
+    ``Vary: Cookie`` alone lets a shared cache keep a member's copy of a public URL (the
+    overview with "My workspaces", search results with private titles).
+    """
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        patch_cache_control(response, private=True)
+    return response
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -168,3 +168,39 @@ def page_is_visible(request, page):
     if not page.live:
         return False
     return not any(page.path.startswith(p) for p in hidden_paths_for_request(request))
+
+
+def hidden_collection_paths(user):
+    """Tree paths of the restricted collections whose documents ``user`` may not see."""
+    from wagtail.models import CollectionViewRestriction
+
+    if user.is_active and user.is_superuser:
+        return []
+    rows = CollectionViewRestriction.objects.values_list(
+        "pk", "collection__path", "restriction_type", "groups"
+    )
+    restrictions = {}
+    for pk, path, restriction_type, group_id in rows:
+        entry = restrictions.setdefault(pk, [path, restriction_type, set()])
+        if group_id is not None:
+            entry[2].add(group_id)
+    own_group_ids = user_group_ids(user)
+    return sorted(
+        path
+        for path, restriction_type, group_ids in restrictions.values()
+        if not restriction_admits(user, restriction_type, group_ids, own_group_ids)
+    )
+
+
+def document_is_visible(request, document):
+    """True when ``document`` (or image) lies in no restricted collection hidden from the
+    visitor. Used where a public page prints a chosen document's title."""
+    if document is None:
+        return False
+    cached = getattr(request, "_portal_hidden_collections", None)
+    if cached is None:
+        user = getattr(request, "user", None) or AnonymousUser()
+        cached = hidden_collection_paths(user)
+        request._portal_hidden_collections = cached
+    path = document.collection.path if document.collection_id else ""
+    return not any(path.startswith(hidden) for hidden in cached)

@@ -21,6 +21,7 @@ portal_patterns = (
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("healthz/scheduled", views.healthz_scheduled, name="healthz_scheduled"),
     path("sitemap.xml", views.sitemap, name="sitemap"),
     # Before Wagtail's admin: readers without "access admin" (the steering group) may see it.
     path("admin/reports/angebotsplanung/", include("services_directory.planning_urls")),
@@ -40,18 +41,17 @@ urlpatterns += i18n_patterns(
 
 handler500 = "portal.views.server_error"
 
+
+def development_media_patterns():
+    """Images (which are public) only: documents are never served from MEDIA_ROOT, so a
+    private file cannot be fetched from /media/documents/ even in development."""
+    from django.urls import re_path
+
+    return [re_path(r"^media/(?P<path>.+)$", views.development_media)]
+
+
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.urls import re_path
-    from django.views.static import serve
 
-    # Images (which are public) only: documents are never served from MEDIA_ROOT, so a
-    # private file cannot be fetched from /media/documents/ even in development.
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(?:original_images|images)/.+)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += development_media_patterns()

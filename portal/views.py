@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
@@ -113,6 +114,18 @@ def healthz(request):
     return JsonResponse(status, status=200 if healthy else 503)
 
 
+@never_cache
+def healthz_scheduled(request):
+    """``/healthz/scheduled``: age of the last ``publish_scheduled`` run; 503 when too old."""
+    from . import heartbeat
+
+    age = heartbeat.age_seconds()
+    stale = heartbeat.is_stale()
+    body = {"publish_scheduled": "stale" if stale else "ok", "age_seconds": age}
+    body["max_age_seconds"] = heartbeat.max_age()
+    return JsonResponse(body, status=503 if stale else 200)
+
+
 class MemberLoginView(auth_views.LoginView):
     """``/<lang>/anmelden/``: login for workspace members (and editors)."""
 
@@ -121,7 +134,34 @@ class MemberLoginView(auth_views.LoginView):
 
 
 class MemberLogoutView(auth_views.LogoutView):
-    """Logs out (POST only) and returns to the home page of the current language."""
+    """Logs out (POST only) and returns to ``next`` when it is a path on this site, else to
+    the home page of the current language (never Django's admin "logged out" template)."""
+
+    def get_default_redirect_url(self):
+        return f"/{translation.get_language() or settings.LANGUAGE_CODE}/"
+
+
+PUBLIC_MEDIA_DIRECTORIES = ("images", "original_images")
+
+
+def development_media(request, path):
+    """``/media/…`` in development (DEBUG): public images only.
+
+    The path is decoded and normalised *before* it is checked, so ``images/%2e%2e/documents/…``
+    (which Django's ``serve`` would normalise to ``documents/…``) is refused; documents are
+    served only through Wagtail's permission-checking view (#15).
+    """
+    import posixpath
+    from urllib.parse import unquote
+
+    from django.http import Http404
+    from django.views.static import serve
+
+    normalised = posixpath.normpath(unquote(path)).lstrip("/")
+    first = normalised.split("/", 1)[0]
+    if first not in PUBLIC_MEDIA_DIRECTORIES or ".." in normalised.split("/") or "\\" in path:
+        raise Http404
+    return serve(request, normalised, document_root=settings.MEDIA_ROOT)
 
 
 def server_error(request):

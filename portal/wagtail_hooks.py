@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from .admin_views import FreshnessReportView
 from .freshness import user_may_see_report
@@ -71,3 +72,53 @@ def say_when_publish_only_saved(request, page):
         ),
     )
     return None
+
+
+@hooks.register("before_delete_page")
+def delete_needs_confirmation_and_no_lock(request, page):
+    """Server-side rules for deleting a page (#15 item 4), which Wagtail 7.4 leaves to the form:
+
+    - a page with many descendants (``WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT``) is deleted
+      only when the site name was typed, also when the field is simply not sent;
+    - a page locked by someone else is not deleted (Wagtail only refuses editing it).
+    """
+    if request.method != "POST":
+        return None
+    from django.conf import settings
+    from django.contrib import messages
+    from django.shortcuts import redirect
+    from django.utils.translation import gettext as _
+
+    lock = page.get_lock()
+    if lock is not None and lock.for_user(request.user):
+        messages.error(request, _("This page is locked by someone else and cannot be deleted."))
+        return redirect("wagtailadmin_pages:delete", page.pk)
+    limit = getattr(settings, "WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT", 10)
+    site_name = getattr(settings, "WAGTAIL_SITE_NAME", "wagtail")
+    too_many = page.get_descendant_count() + 1 >= limit
+    if too_many and request.POST.get("confirm_site_name") != site_name:
+        messages.error(request, _("Please type “%(name)s” to confirm.") % {"name": site_name})
+        return redirect("wagtailadmin_pages:delete", page.pk)
+    return None
+
+
+class ScheduledPublishingPanel(Component):
+    """Dashboard, superusers only: a warning when ``publish_scheduled`` has stopped running."""
+
+    name = "scheduled_publishing"
+    template_name = "portal/admin/scheduled_publishing_panel.html"
+    order = 10
+
+    def get_context_data(self, parent_context):
+        from . import heartbeat
+
+        age = heartbeat.age_seconds()
+        return {"age_minutes": None if age is None else age // 60, "stale": heartbeat.is_stale()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_scheduled_publishing_panel(request, panels):
+    from . import heartbeat
+
+    if request.user.is_superuser and heartbeat.is_stale():
+        panels.append(ScheduledPublishingPanel())

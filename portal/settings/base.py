@@ -113,6 +113,11 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+if IS_POSTGRES:
+    # An unreachable server fails fast (the 503 page) instead of holding a worker (#15).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DB_CONNECT_TIMEOUT", "2"))
+    )
 
 # --- Search ---------------------------------------------------------------------------------
 # The Wagtail database backend (PostgreSQL FTS with the German config, or SQLite FTS5) unless
@@ -284,7 +289,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A user name with address, and a user name alone over all addresses (#15): rotating
+# addresses no longer multiplies the guesses; the real person waits the cool-off at worst.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "portal/lockout.html"
 AXES_HTTP_RESPONSE_CODE = 429
@@ -357,6 +364,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Also checks that a file's content matches its extension (HTML renamed to .pdf is refused).
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
+# Images are public files: none in a private (workspace) collection (docs/privacy.md).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.ImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
