@@ -28,9 +28,12 @@ from django.utils import timezone
 
 from portal.privacy import visible_pages
 
+from .closures import closure_on
 from .models import (
     DirectoryVersion,
     Organisation,
+    SchoolHoliday,
+    ServiceClosure,
     ServiceLanguage,
     ServicePage,
     ServiceSchedule,
@@ -80,7 +83,10 @@ class Entry:
     topics: set = field(default_factory=set)
     targets: set = field(default_factory=set)
     languages: list = field(default_factory=list)
-    schedules: list = field(default_factory=list)  # (weekday, opens, closes, from, to)
+    # (weekday, opens, closes, from, to, by appointment only)
+    schedules: list = field(default_factory=list)
+    closures: list = field(default_factory=list)  # (first day, last day, reason)
+    school_closed: bool = False  # closed in NRW school holidays
 
     def values(self, facet):
         if facet == "type":
@@ -98,33 +104,51 @@ class Entry:
             self.maximum_age is None or age <= self.maximum_age
         )
 
-    def is_open(self, local):
-        if self.status != ServicePage.Status.ACTIVE or not self.schedules:
-            return False
-        weekday, day, now = local.weekday(), local.date(), local.time()
-        for w, opens, closes, vfrom, vto in self.schedules:
-            if w == weekday and opens <= now < closes and _valid(day, vfrom, vto):
-                return True
-        return False
+    def closure(self, day, school_holidays=()):
+        """The :class:`closures.Closure` that keeps this service shut on ``day``, or None."""
+        return closure_on(
+            day,
+            own=self.closures,
+            school_closed=self.school_closed,
+            school_holidays=school_holidays,
+        )
 
-    def next_opening(self, local):
-        """``(start, end)`` local datetimes of the current or next opening within a week."""
+    def walk_in_slots(self, day, school_holidays=()):
+        """``[(opens, closes)]`` of ``day`` that a visitor may come to without appointment."""
+        if self.status != ServicePage.Status.ACTIVE or self.closure(day, school_holidays):
+            return []
+        return sorted(
+            (opens, closes)
+            for w, opens, closes, vfrom, vto, appointment in self.schedules
+            if w == day.weekday() and not appointment and _valid(day, vfrom, vto)
+        )
+
+    @property
+    def by_appointment_only(self):
+        """Every range is "by appointment only": the card never says "opens at"."""
+        return bool(self.schedules) and all(row[5] for row in self.schedules)
+
+    def is_open(self, local, school_holidays=()):
+        now = local.time()
+        return any(
+            opens <= now < closes
+            for opens, closes in self.walk_in_slots(local.date(), school_holidays)
+        )
+
+    def next_opening(self, local, school_holidays=()):
+        """``(start, end)`` local datetimes of the current or next walk-in opening.
+
+        Looks two weeks ahead, so a week of public or school holidays is skipped; ranges
+        "by appointment only" never count as an opening.
+        """
         if self.status != ServicePage.Status.ACTIVE or not self.schedules:
             return None
-        best = None
-        for offset in range(8):
+        for offset in range(15):
             day = local.date() + datetime.timedelta(days=offset)
-            for w, opens, closes, vfrom, vto in self.schedules:
-                if w != day.weekday() or not _valid(day, vfrom, vto):
-                    continue
-                start = datetime.datetime.combine(day, opens, tzinfo=BERLIN)
+            for opens, closes in self.walk_in_slots(day, school_holidays):
                 end = datetime.datetime.combine(day, closes, tzinfo=BERLIN)
-                if end <= local:
-                    continue
-                if best is None or start < best[0]:
-                    best = (start, end)
-            if best is not None:
-                return best
+                if end > local:
+                    return datetime.datetime.combine(day, opens, tzinfo=BERLIN), end
         return None
 
 
@@ -145,7 +169,7 @@ class Term:
 
 
 class DirectoryIndex:
-    """Facet data of every live service and the vocabularies, loaded in 11 queries."""
+    """Facet data of every live service, the vocabularies and school holidays (13 queries)."""
 
     def __init__(self, token):
         from wagtail.models import Locale
@@ -185,10 +209,11 @@ class DirectoryIndex:
             "minimum_age",
             "maximum_age",
             "search_text",
+            "closed_in_school_holidays",
         )
         texts = {}
         for row in rows:
-            pk, title, alt, url_path, name, type_key, org_key, status, alert, lo, hi, text = row
+            pk, title, alt, url_path, name, type_key, org_key, status, alert, lo, hi, text, sc = row
             texts[pk] = text
             self.entries[pk] = Entry(
                 id=pk,
@@ -203,6 +228,7 @@ class DirectoryIndex:
                 alert=alert,
                 minimum_age=lo,
                 maximum_age=hi,
+                school_closed=sc,
             )
         for attr, relation, target in (
             ("towns", ServicePage.towns, "town"),
@@ -222,12 +248,37 @@ class DirectoryIndex:
             entry = self.entries.get(pk)
             if entry is not None and code not in entry.languages:
                 entry.languages.append(code)
-        for pk, byday, opens, closes, vfrom, vto in ServiceSchedule.objects.values_list(
-            "service_id", "byday", "opens_at", "closes_at", "valid_from", "valid_to"
+        for (
+            pk,
+            byday,
+            opens,
+            closes,
+            vfrom,
+            vto,
+            appointment,
+        ) in ServiceSchedule.objects.values_list(
+            "service_id",
+            "byday",
+            "opens_at",
+            "closes_at",
+            "valid_from",
+            "valid_to",
+            "by_appointment_only",
         ):
             entry = self.entries.get(pk)
             if entry is not None and byday in WEEKDAYS:
-                entry.schedules.append((WEEKDAYS.index(byday), opens, closes, vfrom, vto))
+                entry.schedules.append(
+                    (WEEKDAYS.index(byday), opens, closes, vfrom, vto, appointment)
+                )
+        for pk, start, end, reason in ServiceClosure.objects.values_list(
+            "service_id", "starts_on", "ends_on", "reason"
+        ):
+            entry = self.entries.get(pk)
+            if entry is not None:
+                entry.closures.append((start, end, reason))
+        self.school_holidays = tuple(
+            SchoolHoliday.objects.values_list("starts_on", "ends_on", "name")
+        )
 
         # Inverted lists (facet → value → ids) so that filters and counts are set operations.
         self.inverted = {facet: {} for facet in FACETS}
@@ -533,7 +584,8 @@ def find(request, directory, selection, now=None):
         return scores.keep(ids)
 
     base_open = narrowed(all_but("open_now"))
-    open_ids = {pk for pk in base_open if entries[pk].is_open(local)}
+    school = index.school_holidays
+    open_ids = {pk for pk in base_open if entries[pk].is_open(local, school)}
     if selection.open_now:
         passing["open_now"] = open_ids
     full = all_but(None)

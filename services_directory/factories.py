@@ -16,6 +16,7 @@ from wagtail.models import Locale
 
 from .models import (
     Organisation,
+    ServiceClosure,
     ServiceContact,
     ServiceDirectoryPage,
     ServiceLanguage,
@@ -132,6 +133,11 @@ def schedule(byday, opens_at, closes_at, **fields):
     return ServiceSchedule(
         byday=byday, opens_at=_time(opens_at), closes_at=_time(closes_at), **fields
     )
+
+
+def closure(starts_on, ends_on, reason="Betriebsurlaub"):
+    """A closure period of a service: ``closure(date(2026, 12, 28), date(2026, 12, 31))``."""
+    return ServiceClosure(starts_on=starts_on, ends_on=ends_on, reason=reason)
 
 
 def contact(**fields):

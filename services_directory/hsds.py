@@ -8,13 +8,14 @@ addresses) get ids derived with ``uuid5`` from their parent's id and their posit
 export and re-import give the same ids again.
 """
 
+import datetime
 import html
 import re
 import uuid
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext, gettext_noop
 
@@ -75,6 +76,14 @@ _TAXONOMY_DESCRIPTIONS = {
 }
 
 
+# Closed days given as schedule exceptions (closures.py): kind → label of the fixed term.
+EXCEPTION_KINDS = {
+    "closure": "closed (closure period of the service)",
+    "holiday": "closed (public holiday in NRW)",
+    "school": "closed (NRW school holidays)",
+}
+
+
 def fixed_terms():
     """KIM's fixed terms: access (application process), attendance, appointment only."""
     terms = []
@@ -83,6 +92,8 @@ def fixed_terms():
     for value, label in ServiceLocation.AttendingType.choices:
         terms.append(("attending_type", value, label))
     terms.append(("by_appointment_only", "yes", "by appointment only"))
+    for value, label in EXCEPTION_KINDS.items():
+        terms.append(("schedule_exception", value, label))
     return [
         {
             "id": str(uuid.uuid5(NAMESPACE, f"kim:{kind}:{value}")),
@@ -356,6 +367,9 @@ def service_record(page, ctx):
     record["schedules"] = [
         schedule_record(s, n, sid, ctx) for n, s in enumerate(schedules) if s.location_id is None
     ]
+    if not ctx.private:
+        # Published, not exported: the import reads weekly hours only (docs/api.md).
+        record["schedules"] += schedule_exceptions(page, sid, ctx)
     record["service_at_locations"] = [
         service_at_location_record(page, loc, ctx, schedules) for loc in locations
     ]
@@ -415,6 +429,51 @@ def schedule_record(schedule, n, sid, ctx, sal_id=None, location_id=None):
             fixed_attribute(sched_id, "schedule", "by_appointment_only", "yes", ctx)
         ]
     return record
+
+
+def schedule_exceptions(page, sid, ctx):
+    """Closed days of this and next calendar year as HSDS schedules without hours.
+
+    Each has ``valid_from``/``valid_to``, the reason or holiday name as ``description`` and
+    a ``kim`` attribute ``schedule_exception:closure|holiday|school``. Whole calendar years
+    keep the answer the same from one day to the next.
+    """
+    from .closures import public_holidays_between
+    from .models import SchoolHoliday
+
+    year = timezone.localdate().year
+    first, last = datetime.date(year, 1, 1), datetime.date(year + 1, 12, 31)
+    rows = [
+        ("closure", c.starts_on, c.ends_on, c.reason)
+        for c in page.closures.all()
+        if c.ends_on >= first and c.starts_on <= last
+    ]
+    rows += [("holiday", d, d, name) for d, name in public_holidays_between(first, last, ctx.lang)]
+    if page.closed_in_school_holidays:
+        if getattr(ctx, "school_holidays", None) is None:
+            ctx.school_holidays = list(
+                SchoolHoliday.objects.filter(ends_on__gte=first, starts_on__lte=last).values_list(
+                    "starts_on", "ends_on", "name"
+                )
+            )
+        rows += [("school", start, end, name) for start, end, name in ctx.school_holidays]
+    records = []
+    for kind, start, end, label in sorted(rows, key=lambda r: (r[1], r[0])):
+        record_id = derived_id(sid, f"exception:{kind}:{start.isoformat()}")
+        record = clean(
+            {
+                "id": record_id,
+                "service_id": sid,
+                "valid_from": start.isoformat(),
+                "valid_to": end.isoformat(),
+                "description": label,
+            }
+        )
+        record["attributes"] = [
+            fixed_attribute(record_id, "schedule", "schedule_exception", kind, ctx)
+        ]
+        records.append(record)
+    return records
 
 
 def location_record(loc, ctx):

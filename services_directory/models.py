@@ -345,6 +345,12 @@ class ServicePage(Page):
         blank=True,
         help_text="Aktueller Hinweis, z. B. „Am 24.12. geschlossen“ oder „Urlaub bis 15.8.“.",
     )
+    closed_in_school_holidays = models.BooleanField(
+        _("closed in school holidays"),
+        default=False,
+        help_text="In den NRW-Schulferien geschlossen (z. B. Angebote an Schulen). "
+        "An Feiertagen ist jedes Angebot geschlossen.",
+    )
     assured_date = models.DateField(
         _("last verified"),
         null=True,
@@ -391,6 +397,13 @@ class ServicePage(Page):
         InlinePanel("languages", heading=_("languages spoken"), label=_("language")),
         InlinePanel("locations", heading=_("locations"), label=_("location")),
         InlinePanel("schedules", heading=_("opening hours"), label=_("opening hours")),
+        MultiFieldPanel(
+            [
+                FieldPanel("closed_in_school_holidays"),
+                InlinePanel("closures", label=_("closure period")),
+            ],
+            heading=_("closures"),
+        ),
         InlinePanel("contacts", heading=_("contacts"), label=_("contact")),
         MultiFieldPanel(
             [
@@ -742,6 +755,57 @@ class ServiceSchedule(Orderable):
         )
 
 
+class ServiceClosure(Orderable):
+    """A period in which the service is closed (holidays of the team, renovation …).
+
+    Shown with its reason on the service page and the referral slip, and given as a
+    schedule exception in the HSDS API (closures.py).
+    """
+
+    service = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="closures")
+    starts_on = models.DateField(_("closed from"), help_text="Erster geschlossener Tag.")
+    ends_on = models.DateField(_("closed until"), help_text="Letzter geschlossener Tag.")
+    reason = models.CharField(
+        _("reason"),
+        max_length=120,
+        help_text="Wird angezeigt, z. B. „Betriebsurlaub“ oder „Umzug der Beratungsstelle“.",
+    )
+
+    panels = [FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]), FieldPanel("reason")]
+
+    class Meta(Orderable.Meta):
+        ordering = STABLE_ORDER
+        verbose_name = _("closure period")
+        verbose_name_plural = _("closure periods")
+
+    def __str__(self):
+        return f"{self.starts_on}–{self.ends_on}: {self.reason}"
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError(
+                {"ends_on": _("“Closed until” must not be before “closed from”.")}
+            )
+
+
+class SchoolHoliday(models.Model):
+    """A period of NRW school holidays (``import_school_holidays``; closures.py)."""
+
+    name = models.CharField(_("name"), max_length=80, help_text="Z. B. „Sommerferien“.")
+    starts_on = models.DateField(_("first day"))
+    ends_on = models.DateField(_("last day"))
+
+    class Meta:
+        ordering = ["starts_on"]
+        unique_together = [("starts_on", "ends_on")]
+        verbose_name = _("school holidays")
+        verbose_name_plural = _("school holidays")
+
+    def __str__(self):
+        return f"{self.name} {self.starts_on}–{self.ends_on}"
+
+
 class ServiceContact(Orderable):
     """A way to reach the service (HSDS *contact* with *phone*)."""
 
@@ -784,6 +848,79 @@ class ServiceContact(Orderable):
     @property
     def language_codes(self):
         return split_codes(self.phone_languages)
+
+
+# --- The case-management guide (guide.py) ---------------------------------------------------
+
+
+class GuideCriterion(TranslatableMixin, models.Model):
+    """One question of the case-management guide ("Anhaltspunkte Case Management Bedarf").
+
+    KIM case management is recommended when every criterion is answered "yes". Without any
+    criterion in the visitor's language, the guide asks the built-in questions of the KIM
+    concept (guide.py), translated with the interface.
+    """
+
+    question = models.CharField(
+        _("question"),
+        max_length=250,
+        help_text="Ja/Nein-Frage, z. B. „Liegt ein komplexer Unterstützungsbedarf vor?“",
+    )
+    explanation = models.TextField(
+        _("explanation"),
+        blank=True,
+        help_text="Kurze Erläuterung unter der Frage (ein bis zwei Sätze).",
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text="Reihenfolge im Formular (kleinere zuerst)."
+    )
+
+    override_translatable_fields = [SynchronizedField("sort_order")]
+    panels = [FieldPanel("question"), FieldPanel("explanation"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "pk"]
+        verbose_name = _("guide question")
+        verbose_name_plural = _("guide questions")
+
+    def __str__(self):
+        return self.question
+
+
+class GuideText(TranslatableMixin, models.Model):
+    """The explanation texts of the case-management guide (one per language).
+
+    Empty fields fall back to the built-in texts (guide.py).
+    """
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text="Steht über dem Formular: wofür der Wegweiser da ist.",
+    )
+    case_management_text = models.TextField(
+        _("text when case management fits"),
+        blank=True,
+        help_text="Erklärt, warum KIM-Case-Management passt und wie es weitergeht.",
+    )
+    counselling_text = models.TextField(
+        _("text when counselling fits"),
+        blank=True,
+        help_text="Erklärt, dass eine Fachberatung der passende erste Schritt ist.",
+    )
+
+    panels = [
+        FieldPanel("intro"),
+        FieldPanel("case_management_text"),
+        FieldPanel("counselling_text"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("guide texts")
+        verbose_name_plural = _("guide texts")
+
+    def __str__(self):
+        return str(_("Case-management guide texts"))
 
 
 class DirectoryVersion(models.Model):

@@ -1,5 +1,6 @@
 """What the service page shows: opening hours per location, languages, JSON-LD."""
 
+import datetime
 import json
 
 from django.utils import translation
@@ -8,6 +9,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
 from . import directory
+from .closures import closure_on, school_holiday
 from .models import ServiceSchedule, language_names
 
 SCHEMA_DAYS = {
@@ -30,14 +32,9 @@ def service_context(page, request):
     names = language_names(language)
     locations = list(page.locations.all())
     schedules = [s for s in page.schedules.all() if s.is_valid_on(today) or _future(s, today)]
-    groups = []
-    for location in [*locations, None]:
-        rows = [s for s in schedules if s.location_id == (location.pk if location else None)]
-        if location is not None:
-            rows += [s for s in schedules if s.location_id is None]
-        if location is None and (locations or not rows):
-            continue
-        groups.append({"location": location, "days": _week(rows, now)})
+    monday = today - datetime.timedelta(days=today.weekday())
+    calendar = closure_calendar(page, request, language)
+    groups = hours_by_location(locations, schedules, monday, 7, today, calendar)
     languages = [
         {"code": lang.code, "name": names.get(lang.code, lang.code), "note": lang.note}
         for lang in page.languages.all()
@@ -103,20 +100,63 @@ def _future(schedule, today):
     return schedule.valid_from is not None and schedule.valid_from > today
 
 
-def _week(rows, now):
-    """Seven entries Monday–Sunday with their ranges; today's is marked."""
-    days = []
-    for index, code in enumerate(directory.WEEKDAYS):
-        ranges = sorted(
-            (s for s in rows if s.byday == code and s.is_valid_on(now.date())),
-            key=lambda s: s.opens_at,
+def closure_calendar(page, request, language):
+    """Everything :func:`closures.closure_on` needs for ``page``: own periods, school holidays.
+
+    School holidays come with the directory's facet data (no query when it is loaded).
+    """
+    return {
+        "own": [(c.starts_on, c.ends_on, c.reason) for c in page.closures.all()],
+        "school_closed": page.closed_in_school_holidays,
+        "school_holidays": directory.get_index(request).school_holidays,
+        "language": language,
+    }
+
+
+def hours_by_location(locations, schedules, first_day, count, today, calendar):
+    """Opening hours per location (or once, for a service without locations).
+
+    Each group is ``{"location", "days"}``; see :func:`days_with_hours`.
+    """
+    groups = []
+    for location in [*locations, None]:
+        rows = [s for s in schedules if s.location_id == (location.pk if location else None)]
+        if location is not None:
+            rows += [s for s in schedules if s.location_id is None]
+        if location is None and (locations or not rows):
+            continue
+        groups.append(
+            {"location": location, "days": days_with_hours(rows, first_day, count, today, calendar)}
         )
+    return groups
+
+
+def days_with_hours(rows, first_day, count, today, calendar):
+    """``count`` days from ``first_day``: their ranges, closure and school holidays.
+
+    On a closed day ``ranges`` is empty and ``closure`` says why (closures.py); ``school``
+    names the school holidays a day falls in even when the service stays open.
+    """
+    days = []
+    for offset in range(count):
+        day = first_day + datetime.timedelta(days=offset)
+        code = directory.WEEKDAYS[day.weekday()]
+        closure = closure_on(day, **calendar)
+        ranges = []
+        if closure is None:
+            ranges = sorted(
+                (s for s in rows if s.byday == code and s.is_valid_on(day)),
+                key=lambda s: s.opens_at,
+            )
         days.append(
             {
                 "code": code,
-                "name": WEEKDAYS[index],
+                "name": WEEKDAYS[day.weekday()],
+                "date": day,
                 "ranges": ranges,
-                "is_today": index == now.weekday(),
+                "closure": closure,
+                "school": school_holiday(day, calendar["school_holidays"]),
+                "is_today": day == today,
             }
         )
     return days

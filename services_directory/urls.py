@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import guide, referral, views
 
 app_name = "services_directory"
 urlpatterns = [
@@ -13,5 +13,7 @@ urlpatterns = [
         name="verify_change",
     ),
     path("beratung/hinweis/<int:page_id>/", views.feedback, name="feedback"),
+    path("beratung/wegweiser/", guide.guide, name="guide"),
+    path("beratung/<str:slug>/zettel/", referral.slip, name="slip"),
     path("beratung/hinweis/<int:page_id>/danke/", views.feedback_thanks, name="feedback_thanks"),
 ]

@@ -157,7 +157,7 @@ def directory_context(page, request, now=None):
             "organisation": label("organisation", entry.organisation),
             "towns": sorted((label("town", k) for k in entry.towns), key=directory.fold),
             "languages": [label("language", code) for code in entry.languages],
-            "opening": _opening(entry, local),
+            "opening": _opening(entry, local, index.school_holidays),
             "closed": entry.status == ServicePage.Status.TEMPORARILY_CLOSED,
             "alert": entry.alert,
             "ages": _age_range(entry),
@@ -203,11 +203,18 @@ def directory_context(page, request, now=None):
     }
 
 
-def _opening(entry, local):
-    """``{"state", "start", "end", "weekday"}`` for the card's next opening time, or None."""
-    span = entry.next_opening(local)
+def _opening(entry, local, school_holidays=()):
+    """``{"state", "start", "end", "weekday"}`` for the card's next opening time, or None.
+
+    A service whose every range is "by appointment only" reads "by appointment", never
+    "opens at"; a closure today (holiday, own closure) is named beside the next opening.
+    """
+    closure = entry.closure(local.date(), school_holidays) if entry.schedules else None
+    if entry.by_appointment_only:
+        return {"state": "appointment", "closure": closure}
+    span = entry.next_opening(local, school_holidays)
     if span is None:
-        return None
+        return {"state": "closed", "closure": closure} if closure else None
     start, end = span
     if start <= local:
         state = "open"
@@ -215,7 +222,13 @@ def _opening(entry, local):
         state = "today"
     else:
         state = "later"
-    return {"state": state, "start": start, "end": end, "weekday": WEEKDAYS[start.weekday()]}
+    return {
+        "state": state,
+        "start": start,
+        "end": end,
+        "weekday": WEEKDAYS[start.weekday()],
+        "closure": closure,
+    }
 
 
 # --- Providers confirm their entries (verification.py) --------------------------------------

@@ -18,6 +18,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
     DirectoryTeamScope,
+    GuideCriterion,
+    GuideText,
     NeedTerm,
     Organisation,
     ServicePage,
@@ -81,6 +83,23 @@ class DirectoryTeamScopeViewSet(SnippetViewSet):
     list_display = ["group", "__str__"]
 
 
+class GuideCriterionViewSet(SnippetViewSet):
+    model = GuideCriterion
+    icon = "help"
+    menu_label = _("Guide questions")
+    list_display = ["question", "sort_order", "locale"]
+    list_filter = ["locale"]
+    ordering = ["sort_order", "pk"]
+
+
+class GuideTextViewSet(SnippetViewSet):
+    model = GuideText
+    icon = "doc-full"
+    menu_label = _("Guide texts")
+    list_display = ["__str__", "locale"]
+    list_filter = ["locale"]
+
+
 class DirectoryViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Directory")
     menu_icon = "folder-open-inverse"
@@ -93,6 +112,8 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
         OrganisationViewSet,
         NeedTermViewSet,
         DirectoryTeamScopeViewSet,
+        GuideCriterionViewSet,
+        GuideTextViewSet,
     )
 
 

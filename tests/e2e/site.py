@@ -38,6 +38,8 @@ PAGE_TYPES = [
     PageType("content", "/{lang}/ueber-kim/case-management/"),
     PageType("directory", "/{lang}/beratung/"),
     PageType("service", "/{lang}/beratung/jmd-mettmann/"),
+    PageType("slip", "/{lang}/beratung/jmd-velbert/zettel/?sprache=ar"),
+    PageType("guide", "/{lang}/beratung/wegweiser/"),
     PageType("workspace-index", "/{lang}/gremien/"),
     PageType("events", "/{lang}/veranstaltungen/"),
     PageType("event", "/{lang}/veranstaltungen/workshop-aufenthaltsrecht/"),
