@@ -345,7 +345,7 @@ def _add(cells, key):
 def _hours(entry, today, process):
     """Which of the opening-hours rows this service fills (schedules valid today or later)."""
     slots = set()
-    for weekday, _opens, closes, _vfrom, vto in entry.schedules:
+    for weekday, _opens, closes, _vfrom, vto, *_rest in entry.schedules:
         if vto is not None and vto < today:
             continue
         if closes > LATE_HOUR:

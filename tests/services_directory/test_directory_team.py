@@ -70,6 +70,7 @@ def _service_form(service, towns):
             "languages": inline_formset([]),
             "locations": inline_formset([]),
             "schedules": inline_formset([]),
+            "closures": inline_formset([]),
             "contacts": inline_formset([]),
         }
     )
