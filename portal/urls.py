@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -37,18 +38,19 @@ urlpatterns += i18n_patterns(
 
 handler500 = "portal.views.server_error"
 
+# Images (which are public) only: documents are never served from MEDIA_ROOT, so a private
+# file cannot be fetched from /media/documents/ even in development. In production the web
+# server serves these folders (docs/operations.md); development serves them from here.
+media_patterns = [
+    re_path(
+        r"^media/(?P<path>(?:original_images|images)/.+)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    )
+]
+
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.urls import re_path
-    from django.views.static import serve
 
-    # Images (which are public) only: documents are never served from MEDIA_ROOT, so a
-    # private file cannot be fetched from /media/documents/ even in development.
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += [
-        re_path(
-            r"^media/(?P<path>(?:original_images|images)/.+)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += media_patterns
