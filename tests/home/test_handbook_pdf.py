@@ -141,3 +141,19 @@ def test_restricted_edition_pdf_needs_login(client, client_for, handbook):
     assert client_for("member_b").get("/de/handbuch/ausgabe-2/pdf/").status_code in (302, 403)
     response = client_for("editor").get("/de/handbuch/ausgabe-2/pdf/")
     assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+
+
+def test_render_pdfs_stores_every_language_before_the_first_request(client, handbook, sync_locale):
+    from django.core.management import call_command
+
+    sync_locale("en")  # English editions come into being as aliases, without a publish
+    english = HandbookEditionPage.objects.get(locale__language_code="en", edition_number=2)
+    name = pdf_name(english, public_chapters(english))
+    assert not default_storage.exists(name)
+    call_command("render_pdfs")
+    assert default_storage.exists(name)
+    with default_storage.open(name) as handle:
+        stored = handle.read()
+    response = client.get("/en/handbuch/ausgabe-2/pdf/")
+    assert b"".join(response.streaming_content) == stored  # served, not rendered again
+    assert default_storage.listdir(PDF_DIR)[1].count(name.rsplit("/", 1)[-1]) == 1
