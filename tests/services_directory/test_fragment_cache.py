@@ -125,3 +125,21 @@ def test_previews_are_never_cached(service):
     fragments = PageFragments(request, service, ("article",))
     fragments.store("article", "draft")
     assert fragments.key is None and stored_for_anonymous(service) == {}
+
+
+def test_full_rendering_stays_within_the_query_budget(client, service):
+    """The query budget tests count warm requests, which now hit the fragments; the
+    rendering without them (everything else warm) keeps the budget too."""
+    from django.core.cache import cache
+
+    from tests.conftest import QUERY_BUDGET
+
+    render(client, service.url)
+    hit, _html = render(client, service.url)
+    request = RequestFactory().get(service.url)
+    request.user = AnonymousUser()
+    with translation.override("de"):
+        fragments = service_fragments(service, request)
+    cache.delete_many([fragments._key(name) for name in fragments.names])
+    full, _html = render(client, service.url)
+    assert hit < full <= QUERY_BUDGET
