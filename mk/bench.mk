@@ -11,7 +11,7 @@ SITE_ARGS = --services $(BENCH_N) --workspaces $(BENCH_WORKSPACES) --meetings $(
 	--publications $(BENCH_PUBLICATIONS) --requests $(BENCH_REQUESTS) --docs $(BENCH_DOCS)
 DIRECTORY_ARGS = --services $(BENCH_N) --requests 50 --docs docs/directory.md
 
-.PHONY: bench bench-sqlite bench-postgres bench-directory
+.PHONY: bench bench-sqlite bench-postgres bench-directory bench-http bench-http-sqlite bench-http-postgres
 
 bench: install bench-sqlite bench-postgres ## Time every page type at scale on SQLite and PostgreSQL → docs/performance.md
 
@@ -40,3 +40,39 @@ bench-directory: install ## The directory alone with memory figures, on SQLite a
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	export DATABASE_URL=$(BENCH_PG_URL) && $(bench_prepare) && \
 	$(PY) manage.py bench_directory $(DIRECTORY_ARGS) --label PostgreSQL --json var/bench-postgres.json
+
+# Over HTTP (issue #21): gunicorn with the production settings (plain HTTP, this machine only)
+# on the seeded database, the same client making a new connection per request, page types
+# interleaved; the bench key is reused so that the member's session from the seeding is valid.
+BENCH_HTTP_ROUNDS ?= 40
+BENCH_HTTP_WORKERS ?= 2
+BENCH_HTTP_SEED_ARGS = --services $(BENCH_N) --workspaces $(BENCH_WORKSPACES) \
+	--meetings $(BENCH_MEETINGS) --publications $(BENCH_PUBLICATIONS) --seed-only --urls $$tmp/urls.json
+BENCH_HTTP_SERVER = DJANGO_SETTINGS_MODULE=portal.settings.production LOCAL_HTTP=1 \
+	ALLOWED_HOSTS=127.0.0.1,localhost WEB_CONCURRENCY=$(BENCH_HTTP_WORKERS) \
+	SECRET_KEY="$$($(PY) -c 'from portal.settings.bench import SECRET_KEY; print(SECRET_KEY)')" \
+	GUNICORN_BIND=127.0.0.1:$$port $(PY) -m gunicorn -c portal/gunicorn.conf.py \
+	--access-logfile /dev/null --daemon --pid $$tmp/gunicorn.pid portal.wsgi
+
+# $(1): the label (SQLite or PostgreSQL). Seeds, serves, measures, stops the server.
+define bench_http_run
+$(PY) manage.py bench_site $(BENCH_HTTP_SEED_ARGS) && \
+port=$$($(PY) -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])') && \
+trap 'test -f $$tmp/gunicorn.pid && kill $$(cat $$tmp/gunicorn.pid); rm -rf "$$tmp"' EXIT && \
+$(BENCH_HTTP_SERVER) && \
+for _ in $$(seq 60); do curl -sf http://127.0.0.1:$$port/healthz >/dev/null && break; sleep 1; done && \
+$(PY) manage.py bench_http --base-url http://127.0.0.1:$$port --urls $$tmp/urls.json \
+	--rounds $(BENCH_HTTP_ROUNDS) --label $(1) --docs $(BENCH_DOCS) --json var/bench-http-$(1).json
+endef
+
+bench-http: install bench-http-sqlite bench-http-postgres ## Every page type over HTTP against gunicorn (production settings), SQLite and PostgreSQL → docs/performance.md
+
+bench-http-sqlite: ## HTTP benchmark on a SQLite file in a temporary directory
+	@mkdir -p var && tmp=$$(mktemp -d) && \
+	export DATABASE_URL=sqlite:///$$tmp/bench.sqlite3 && $(bench_prepare) && $(call bench_http_run,SQLite)
+
+bench-http-postgres: ## HTTP benchmark on the PostgreSQL database kim_bench (recreated)
+	@bash scripts/services.sh
+	@mkdir -p var && $(BENCH_PG_ADMIN) -qc 'DROP DATABASE IF EXISTS kim_bench' -c 'CREATE DATABASE kim_bench'
+	@tmp=$$(mktemp -d) && \
+	export DATABASE_URL=$(BENCH_PG_URL) && $(bench_prepare) && $(call bench_http_run,PostgreSQL)

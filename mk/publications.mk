@@ -17,5 +17,5 @@ pdf-deps: ## Install WeasyPrint's system libraries and fonts with apt-get (needs
 pdf-check: ## Render a test PDF with Arabic text (checks WeasyPrint, Pango and fonts)
 	$(PY) -c "import weasyprint; d = weasyprint.HTML(string='<p>Beratung</p><p dir=rtl lang=ar>استشارة</p>').write_pdf(); print('pdf-check: ok,', len(d), 'bytes')"
 
-pdf-rebuild: ## Regenerate the cached PDF of every live handbook edition
-	$(PY) manage.py shell -c "from home.models import HandbookEditionPage; from home.pdf import generate_edition_pdf; [print(generate_edition_pdf(e)) for e in HandbookEditionPage.objects.live()]"
+pdf-rebuild: ## Render the missing PDFs of every live handbook edition, in every language
+	$(PY) manage.py render_pdfs

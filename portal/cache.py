@@ -84,3 +84,57 @@ def cached_fragment(name, load):
         value = load()
         cache.set(key, value, FRAGMENT_TIMEOUT)
     return value
+
+
+class PageFragments:
+    """Rendered parts of one page, cached for anonymous visitors per content version.
+
+    For pages whose rendering costs more than their page frame (the service page's facts,
+    opening hours and JSON-LD; a handbook chapter's contents, body and reading time). The key
+    holds the content and directory tokens, the page, the language, the host and ``day``
+    (pass the local date when a part marks "today": the fragment then changes at midnight;
+    anything that depends on the time of day must stay outside a fragment).
+
+    Only an anonymous visitor's rendering is stored or reused, never a preview: what a member
+    or an editor sees is rendered afresh and never stored. ``complete`` says that every part
+    was found, so ``get_context`` can skip the queries that only the parts need; templates
+    wrap each part in ``{% fragment "name" %}…{% endfragment %}`` (``portal_tags``).
+    """
+
+    def __init__(self, request, page, names, day=None):
+        from django.utils import translation
+
+        self.names = tuple(names)
+        self.key = None
+        self.found = {}
+        user = getattr(request, "user", None)
+        if (
+            request is None
+            or getattr(request, "is_preview", False)
+            or request.method != "GET"
+            or (user is not None and user.is_authenticated)
+        ):
+            return
+        tokens = versions()
+        self.key = (
+            f"portal:fragment:{tokens['content']}:{tokens['directory']}:page:{page.pk}:"
+            f"{translation.get_language()}:{request.get_host()}:{day or ''}"
+        )
+        stored = cache.get_many([self._key(name) for name in self.names])
+        self.found = {
+            name: stored[self._key(name)] for name in self.names if self._key(name) in stored
+        }
+
+    def _key(self, name):
+        return f"{self.key}:{name}"
+
+    @property
+    def complete(self):
+        return self.key is not None and len(self.found) == len(self.names)
+
+    def get(self, name):
+        return self.found.get(name)
+
+    def store(self, name, html):
+        if self.key is not None and name in self.names:
+            cache.set(self._key(name), str(html), FRAGMENT_TIMEOUT)

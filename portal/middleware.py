@@ -166,7 +166,14 @@ class AnonymousPageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             # The HSDS API answers conditional requests itself (ETag → 304).
             and not request.path.startswith(("/admin/", "/documents/", "/healthz", "/api/"))
+            # Files never cost the content version's query (WhiteNoise answers static files
+            # before this middleware; a /media/ request that reaches Django is a file too).
+            and not request.path.startswith(self.file_prefixes)
         )
+
+    @property
+    def file_prefixes(self):
+        return (settings.STATIC_URL, settings.MEDIA_URL)
 
     def _may_store(self, request, response):
         user = getattr(request, "user", None)

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -45,7 +45,6 @@ handler500 = "portal.views.server_error"
 def development_media_patterns():
     """Images (which are public) only: documents are never served from MEDIA_ROOT, so a
     private file cannot be fetched from /media/documents/ even in development."""
-    from django.urls import re_path
 
     return [re_path(r"^media/(?P<path>.+)$", views.development_media)]
 

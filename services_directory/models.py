@@ -508,10 +508,14 @@ class ServicePage(Page):
     serve_select_related = ("service_type", "organisation")
 
     def get_context(self, request, *args, **kwargs):
-        from .presentation import service_context
+        from .presentation import service_context, service_fragments
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(service_context(self, request))
+        # An anonymous visitor's article and JSON-LD come from the fragment cache when they
+        # were rendered today for this content version; their queries are skipped then.
+        context["fragments"] = fragments = service_fragments(self, request)
+        if not fragments.complete:
+            context.update(service_context(self, request))
         return context
 
 

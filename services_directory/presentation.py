@@ -25,8 +25,20 @@ SCHEMA_DAYS = {
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
+def local_now():
+    return directory.clock().astimezone(directory.BERLIN)
+
+
+def service_fragments(page, request):
+    """The page's cached parts: the article (opening hours with today marked) and the
+    JSON-LD, for anonymous visitors, per content version and local date."""
+    from portal.cache import PageFragments
+
+    return PageFragments(request, page, ("article", "json_ld"), day=local_now().date())
+
+
 def service_context(page, request):
-    now = directory.clock().astimezone(directory.BERLIN)
+    now = local_now()
     today = now.date()
     language = translation.get_language() or "de"
     names = language_names(language)

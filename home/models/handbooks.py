@@ -227,7 +227,14 @@ class HandbookChapterPage(MemberAwareCacheMixin, Page):
         return max(1, math.ceil(self.word_count() / WORDS_PER_MINUTE))
 
     def get_context(self, request, *args, **kwargs):
+        from portal.cache import PageFragments
+
         context = super().get_context(request, *args, **kwargs)
+        # An anonymous visitor's edition notice, contents, body and chapter links come from
+        # the fragment cache (per content version); their queries are skipped then.
+        context["fragments"] = fragments = PageFragments(request, self, ("chapter",))
+        if fragments.complete:
+            return context
         # One query for all siblings (plus the privacy helper's own), however long the edition.
         siblings = list(
             visible_pages(

@@ -61,10 +61,12 @@ MIDDLEWARE = [
     # random padding against BREACH). Static files come pre-compressed from WhiteNoise.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files are answered here, before anything that reads the database or the page
+    # cache (a stylesheet must cost less than a cached page; issue #21).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
     "portal.middleware.ContentVersionMiddleware",
     "portal.middleware.AnonymousPageCacheMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.LocaleMiddleware",  # Django's, leaving the /api/ 404s alone
     "django.middleware.common.CommonMiddleware",

@@ -135,3 +135,33 @@ def content_lang(context, page):
     if page.alias_of_id or not page.live_revision_id:
         return mark_safe(' lang="de" dir="ltr"')  # noqa: S308 (constant)
     return ""
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context):
+        fragments = context.get("fragments")
+        name = self.name.resolve(context)
+        if fragments is not None:
+            found = fragments.get(name)
+            if found is not None:
+                return mark_safe(found)  # noqa: S308 (our own rendering, stored as it was)
+        html = self.nodelist.render(context)
+        if fragments is not None:
+            fragments.store(name, html)
+        return html
+
+
+@register.tag
+def fragment(parser, token):
+    """``{% fragment "name" %}…{% endfragment %}``: a part of the page served from the
+    anonymous fragment cache when the view put ``fragments`` (``portal.cache.PageFragments``)
+    into the context; rendered as usual otherwise."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% fragment %} takes one name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(parser.compile_filter(bits[1]), nodelist)

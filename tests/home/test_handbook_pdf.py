@@ -150,7 +150,6 @@ def test_untranslated_chapters_keep_german_direction_in_an_arabic_pdf(handbook, 
 
     from home.pdf import edition_pdf_html
 
-    sync_locale("ar")
     sync_locale("ar")  # every chapter an alias of the German page
     # One chapter translated: the alias becomes a page of its own with an Arabic title.
     chapter = HandbookChapterPage.objects.get(
@@ -171,3 +170,19 @@ def test_untranslated_chapters_keep_german_direction_in_an_arabic_pdf(handbook, 
     assert len(german) == 2
     note = re.findall(r'<p class="original-note" lang="ar" dir="rtl">', html)
     assert len(note) == 2
+
+
+def test_render_pdfs_stores_every_language_before_the_first_request(client, handbook, sync_locale):
+    from django.core.management import call_command
+
+    sync_locale("en")  # English editions come into being as aliases, without a publish
+    english = HandbookEditionPage.objects.get(locale__language_code="en", edition_number=2)
+    name = pdf_name(english, public_chapters(english))
+    assert not default_storage.exists(name)
+    call_command("render_pdfs")
+    assert default_storage.exists(name)
+    with default_storage.open(name) as handle:
+        stored = handle.read()
+    response = client.get("/en/handbuch/ausgabe-2/pdf/")
+    assert b"".join(response.streaming_content) == stored  # served, not rendered again
+    assert default_storage.listdir(PDF_DIR)[1].count(name.rsplit("/", 1)[-1]) == 1

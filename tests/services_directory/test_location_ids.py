@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from services_directory.factories import location
-from services_directory.models import ServiceLocation, ServicePage
+from services_directory.models import ServiceLocation
 
 BEFORE = [("services_directory", "0006_directory_team_scope")]
 AFTER = [("services_directory", "0007_location_uuid_directory_changed_at")]

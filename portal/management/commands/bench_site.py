@@ -14,6 +14,7 @@ import random
 import re
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -74,6 +75,12 @@ class Command(BaseCommand):
         parser.add_argument("--docs", default="", help="Markdown file whose table to update")
         parser.add_argument("--json", default="", help="Write the figures to this file")
         parser.add_argument("--force", action="store_true")
+        parser.add_argument(
+            "--seed-only",
+            action="store_true",
+            help="Seed, write --urls and stop (make bench-http measures over HTTP)",
+        )
+        parser.add_argument("--urls", default="", help="Write each page type's URL to this file")
 
     def handle(self, *args, **options):
         if Page.objects.filter(depth__gt=2).exists() and not options["force"]:
@@ -83,6 +90,12 @@ class Command(BaseCommand):
         site = self.seed(options)
         seeded = round(time.perf_counter() - started, 1)
         self.stdout.write(f"seeded in {seeded} s")
+        if options["urls"]:
+            Path(options["urls"]).write_text(
+                json.dumps(self.http_plan(site, seeded), indent=2, ensure_ascii=False)
+            )
+        if options["seed_only"]:
+            return
         figures = {"label": label, "seed_seconds": seeded, "counts": site["counts"]}
         figures["rows"] = self.measure_all(site, options["requests"])
         self.stdout.write(json.dumps(figures, indent=2, ensure_ascii=False))
@@ -269,15 +282,13 @@ class Command(BaseCommand):
 
     # --- measuring --------------------------------------------------------------------------
 
-    def measure_all(self, site, requests):
-        member = Client()
-        member.force_login(site["member"])
+    def plan(self, site, member):
+        """``(name, kind of bakerydemo page, url, params, client)`` of every page type."""
         admin = Client()
         admin.force_login(site["admin"])
         service = site["service"].specific
         town = service.towns.first()
         directory_url = site["directory"].url
-        rows = []
         plan = [
             ("home", "home", site["home"].url, {}, None),
             ("content page", "detail", site["content"].url, {}, None),
@@ -302,6 +313,35 @@ class Command(BaseCommand):
             plan.append(("HSDS API services", "listing", reverse("hsds:services"), {}, None))
         except NoReverseMatch:
             self.stdout.write("no HSDS API in this build: its row is skipped")
+        return plan
+
+    def http_plan(self, site, seeded):
+        """The page types for ``bench_http``: URLs with their query, the member's session."""
+        member = Client()
+        member.force_login(site["member"])
+        session = member.cookies[settings.SESSION_COOKIE_NAME].value
+        pages = []
+        for name, kind, url, params, client in self.plan(site, member):
+            if kind == "report":  # an admin report needs an admin's session: in-process only
+                continue
+            query = f"?{urlencode(params)}" if params else ""
+            pages.append(
+                {"page": name, "kind": kind, "url": url + query, "member": client is not None}
+            )
+        return {
+            "counts": site["counts"],
+            "seed_seconds": seeded,
+            "static_url": self.static_url(site["home"].url),
+            "home_url": site["home"].url,
+            "session_cookie": [settings.SESSION_COOKIE_NAME, session],
+            "pages": pages,
+        }
+
+    def measure_all(self, site, requests):
+        member = Client()
+        member.force_login(site["member"])
+        rows = []
+        plan = self.plan(site, member)
         with override_settings(
             ROOT_URLCONF="services_directory.bench_urls", PORTAL_PAGE_CACHE_SECONDS=0
         ):

@@ -1,6 +1,7 @@
 """``manage.py load_demo``: build the KIM demo site (idempotent)."""
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -38,4 +39,8 @@ class Command(BaseCommand):
             site = Site.objects.get(is_default_site=True)
             site.hostname, site.port = host, port
             site.save()
+        # Every edition's PDF in every language, so that no first reader waits for it
+        # (unless PDFs are switched off ahead of readers, as in the benchmarks).
+        if getattr(settings, "HANDBOOK_PDF_ON_PUBLISH", True):
+            call_command("render_pdfs", verbosity=verbosity)
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded; site address {site.root_url}."))
