@@ -161,8 +161,8 @@ EVENTS = [
         "fields": {**KREISHAUS, "topic": "sprache", "capacity": 60},
         "confirmed": 52,
         "materials": [
-            ("Folien: Sprache und Arbeit (PDF)", "fachtag-sprache-folien.pdf"),
-            ("Dokumentation des Fachtags (PDF)", "fachtag-sprache-dokumentation.pdf"),
+            ("Folien: Sprache und Arbeit", "fachtag-sprache-folien.pdf"),
+            ("Dokumentation des Fachtags", "fachtag-sprache-dokumentation.pdf"),
         ],
         "languages": "de",
     },
@@ -181,7 +181,7 @@ EVENTS = [
             "capacity": 30,
         },
         "confirmed": 22,
-        "materials": [("Protokoll des Netzwerktreffens (PDF)", "netzwerktreffen-hilden.pdf")],
+        "materials": [("Protokoll des Netzwerktreffens", "netzwerktreffen-hilden.pdf")],
         "languages": "de, tr",
     },
 ]

@@ -273,7 +273,7 @@ def test_member_cannot_put_an_image_into_the_workspace_collection(secret):
         {"title": "Foto", "collection": collection.pk, "file": ContentFile(_png(), name="f.png")},
     )
     assert response.status_code == 200
-    assert "Images are always public" in _text(response)
+    assert "Bilder sind immer öffentlich" in _text(response)  # the admin speaks German
     assert not get_image_model().objects.filter(collection=collection).exists()
     response = client.post(
         "/admin/images/add/",
@@ -339,7 +339,7 @@ def test_moderator_cannot_publish_a_reference_to_private_content(secret, users, 
     data["action-publish"] = "action-publish"
     response = client.post(url, data)
     assert response.status_code == 200, response.get("Location")
-    assert "may not use here" in _text(response)
+    assert "hier nicht verwenden dürfen" in _text(response)  # the admin speaks German
     assert not content_page.revisions.exists()  # nothing saved, nothing published
     public = Client().get(content_page.url)
     assert PREFIX not in _text(public) and "sitzung-geheim" not in _text(public)

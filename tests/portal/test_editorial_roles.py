@@ -68,7 +68,7 @@ def test_redaktion_submits_moderation_approves_page_goes_live(content_page, clie
     )
     assert response.status_code == 200
     said = [str(message) for message in response.context["messages"]]
-    assert any(text.startswith("Nothing was published") for text in said), said
+    assert any(text.startswith("Nichts wurde veröffentlicht") for text in said), said
     assert MARKER not in client.__class__().get(content_page.url).content.decode()
     content_page.refresh_from_db()
     assert content_page.intro != MARKER
