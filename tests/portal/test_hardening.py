@@ -294,9 +294,9 @@ def test_scheduled_publishing_age_is_reported(home, settings, tmp_path, users):
     assert fresh.status_code == 200 and fresh.json()["age_seconds"] < 60
     assert PANEL not in admin.get("/admin/").content.decode()
 
-    old = time.time() - 3600
+    old = int(time.time()) - 3600  # whole seconds: "%.0f" could round up and read as 3599
     os.utime(tmp_path / "publish_scheduled", (old, old))
-    (tmp_path / "publish_scheduled").write_text(f"{old:.0f}\n")
+    (tmp_path / "publish_scheduled").write_text(f"{old}\n")
     stale = client.get("/healthz/scheduled")
     assert stale.status_code == 503 and stale.json()["age_seconds"] >= 3600
     html = admin.get("/admin/").content.decode()
