@@ -13,6 +13,7 @@ import hashlib
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
+from django.db.models.functions import Length, Substr
 
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
@@ -160,7 +161,37 @@ def public_pages(queryset=None):
 def _narrow(queryset, hidden):
     if queryset is None:
         queryset = Page.objects.all()
+    elif hidden and queryset.model is not Page:
+        hidden = _touching(hidden, _containers(queryset.model))
     return queryset.live().filter(visible_q(hidden))
+
+
+def public_tree_q(model):
+    """A ``Q`` for pages of ``model`` outside every subtree hidden from anonymous visitors,
+    live or not: for counts over a page's history (the planning report), where
+    :func:`public_pages`' ``.live()`` would be wrong."""
+    return visible_q(_touching(hidden_paths(AnonymousUser()), _containers(model)))
+
+
+def _touching(hidden, containers):
+    """The hidden subtrees that can hold a page whose parent is one of ``containers``.
+
+    A page lies under a hidden path ``h`` only if ``h`` contains its parent or lies inside
+    it; every other hidden subtree holds no such page, and its clause only costs time (a
+    `NOT LIKE` per row for each of 200 workspaces in ``make bench``).
+    """
+    return [h for h in hidden if any(p.startswith(h) or h.startswith(p) for p in containers)]
+
+
+def _containers(model):
+    """Tree paths of the pages that hold pages of ``model``, per content version."""
+
+    def load():
+        parent = Substr("path", 1, Length("path") - Page.steplen)
+        rows = model.objects.annotate(parent=parent).values_list("parent", flat=True)
+        return sorted(set(rows.order_by().distinct()))
+
+    return cached_fragment(f"containers:{model._meta.label_lower}", load)
 
 
 def page_is_visible(request, page):

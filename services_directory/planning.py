@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import PageLogEntry
 
-from portal.privacy import hidden_paths, public_pages, visible_q
+from portal.privacy import public_pages, public_tree_q
 
 from . import directory
 from .models import ServicePage, language_names
@@ -222,6 +222,7 @@ def build_report(params=None, today=None, language=None):
         entries = [e for e in entries if key in e.topics]
     if filters["language"]:
         entries = [e for e in entries if filters["language"] in e.languages]
+    selected = any(filters[name] for name in ("type", "topic", "language"))
 
     towns = sorted(
         ((key, name("town", key)) for key in index.terms["town"]),
@@ -330,7 +331,8 @@ def build_report(params=None, today=None, language=None):
             lambda e: {e.organisation},
             {key: name("organisation", key) for key in index.terms["organisation"]},
         )[:MAX_PROVIDERS],
-        change=_change(today, default_locale_id, ids if any(filters.values()) else None),
+        # "months" is always set and selects no services: only the other filters narrow.
+        change=_change(today, default_locale_id, ids if selected else None),
         unmet_terms=unmet_needs(since=unmet_since, until=today, by=())[:MAX_UNMET_TERMS],
         unmet_rows=unmet_rows,
         unmet_since=unmet_since,
@@ -388,8 +390,9 @@ def _change(today, default_locale_id, ids=None):
     """
     months = [add_months(month_start(today), -n) for n in range(CHANGE_MONTHS - 1, -1, -1)]
     start = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time()))
-    hidden = visible_q(hidden_paths(_anonymous()))
-    services = ServicePage.objects.filter(locale_id=default_locale_id).filter(hidden)
+    services = ServicePage.objects.filter(locale_id=default_locale_id).filter(
+        public_tree_q(ServicePage)
+    )
     if ids is not None:
         services = services.filter(pk__in=ids)
     added = dict(
@@ -440,8 +443,3 @@ def _count_by_month(rows):
         result[key] = result.get(key, 0) + n
     return result
 
-
-def _anonymous():
-    from django.contrib.auth.models import AnonymousUser
-
-    return AnonymousUser()

@@ -325,6 +325,38 @@ def test_cors_and_conditional_requests(client, services):
     assert "JMD Hilden (neu)" in changed.content.decode()
 
 
+def test_cached_answers_follow_every_change(client, services):
+    """Answers are cached per directory version: a repeat costs one query, and a service
+    made private or unpublished leaves the very next answer."""
+    url = "/api/hsds/services?per_page=100"
+    first = client.get(url)
+    assert "JMD Hilden" in first.content.decode()
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get(url)
+    assert again.content == first.content and len(captured) == 1
+    assert again["Content-Type"] == "application/json"
+
+    restriction = PageViewRestriction.objects.create(
+        page=services["jmd"], restriction_type=BaseViewRestriction.LOGIN
+    )
+    assert "JMD Hilden" not in client.get(url).content.decode()
+    restriction.delete()
+    assert "JMD Hilden" in client.get(url).content.decode()
+    services["jmd"].unpublish()
+    assert "JMD Hilden" not in client.get(url).content.decode()
+
+
+def test_a_restricted_directory_hides_all_its_services(client, services):
+    """Only the hidden subtrees that can hold services are written into the SQL; one that
+    holds the directory itself must still hide every service in it."""
+    url = "/api/hsds/services?per_page=100"
+    assert client.get(url).json()["total_items"] >= len(services)
+    PageViewRestriction.objects.create(
+        page=services["jmd"].get_parent(), restriction_type=BaseViewRestriction.LOGIN
+    )
+    assert client.get(url).json()["total_items"] == 0
+
+
 def test_lang_gives_translations_with_german_fallback(client, services, vocab):
     english = Locale.objects.get_or_create(language_code="en")[0]
     jmd = services["jmd"]
@@ -355,8 +387,9 @@ def test_lang_gives_translations_with_german_fallback(client, services, vocab):
 
 def _count(client, url):
     client.get(url)
+    # Another URL misses the answer cache (which costs one query) but finds the fragments warm.
     with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
+        response = client.get(url + ("&" if "?" in url else "?") + "uncached=1")
     assert response.status_code == 200
     return len(captured)
 
