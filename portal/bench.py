@@ -6,6 +6,7 @@ nothing else.
 """
 
 import gzip
+import itertools
 import resource
 import statistics
 import time
@@ -58,16 +59,26 @@ def percentile(sorted_values, share):
     return sorted_values[max(0, int(len(sorted_values) * share + 0.5) - 1)]
 
 
+# A parameter value that ``measure`` replaces with a new number on every request, so that a
+# cache keyed by the URL (the HSDS API's answers) misses every time.
+EACH_REQUEST = object()
+
+
 def measure(url, params=None, requests=30, client=None, warmup=3):
     """Median/p95 server time, queries and gzip bytes of one request, peak memory.
 
     The client sends ``Accept-Encoding: gzip`` so the size is what a browser receives.
     """
     client = client or Client()
-    params = params or {}
+    fixed = params or {}
+    numbers = itertools.count()
+
+    def fresh():
+        return {k: next(numbers) if v is EACH_REQUEST else v for k, v in fixed.items()}
+
     headers = {"HTTP_ACCEPT_ENCODING": "gzip"}
     for _ in range(warmup):
-        response = client.get(url, params, **headers)
+        response = client.get(url, fresh(), **headers)
         if response.status_code != 200:
             raise RuntimeError(f"{url} answered {response.status_code}")
     executed = []
@@ -77,18 +88,18 @@ def measure(url, params=None, requests=30, client=None, warmup=3):
         return execute(sql, sql_params, many, context)
 
     with connection.execute_wrapper(count):
-        response = client.get(url, params, **headers)
+        response = client.get(url, fresh(), **headers)
     body = b"".join(response.streaming_content) if response.streaming else response.content
     timings = []
     for _ in range(requests):
         started = time.perf_counter()
-        answer = client.get(url, params, **headers)
+        answer = client.get(url, fresh(), **headers)
         if answer.streaming:
             b"".join(answer.streaming_content)
         timings.append((time.perf_counter() - started) * 1000)
     timings.sort()
     tracemalloc.start()
-    client.get(url, params, **headers)
+    client.get(url, fresh(), **headers)
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     encoded = response.get("Content-Encoding") == "gzip"

@@ -442,4 +442,3 @@ def _count_by_month(rows):
         key = day.replace(day=1)
         result[key] = result.get(key, 0) + n
     return result
-
