@@ -38,6 +38,7 @@ def gz(data):
 def test_stylesheet_is_built_from_kern_with_logical_properties_only():
     css = stylesheet()
     assert "--kern-color-action-default" in css and ".kern-alert--danger" in css
+    assert ".kern-badge" in css
     assert not PHYSICAL.findall(css), "left/right properties do not mirror for ar/fa"
     # Tree-shaken: KERN defines ~700 tokens; only those some rule reads are shipped.
     tokens = set(re.findall(r"(--kern-[\w-]+):", css))
