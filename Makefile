@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= 2
 
-.PHONY: help install messages migrate demo test lint format e2e services
+.PHONY: help install messages css migrate demo test lint format e2e services
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[1m%-14s\033[0m %s\n", $$1, $$2}'
@@ -18,9 +18,25 @@ install: ## Install uv, Python and the locked dependencies into .venv (the share
 	$(UV) sync --frozen --python 3.11
 	@$(MAKE) --no-print-directory pdf-deps
 	$(MAKE) --no-print-directory messages
+	@$(MAKE) --no-print-directory css
 
 messages: ## Compile the interface translations (fails on untranslated or fuzzy strings)
 	$(PY) -m portal.i18n compile
+
+# The stylesheet: KERN's SCSS sources + Sass from npm (package-lock), built by frontend/build.mjs
+# into portal/static/css/portal.css (not committed; docs/design.md). npm ci wipes node_modules,
+# stamps included: the full install of make e2e (a superset) sets both stamps.
+NPM_CI := npm ci --ignore-scripts --no-audit --no-fund
+CSS := portal/static/css/portal.css
+
+css: $(CSS) ## Build the stylesheet from KERN's SCSS sources (part of install)
+
+node_modules/.kim-css-deps: package.json package-lock.json
+	$(NPM_CI) --omit=dev
+	@touch $@
+
+$(CSS): node_modules/.kim-css-deps frontend/build.mjs $(wildcard frontend/*.scss)
+	node frontend/build.mjs $@
 
 migrate: install ## Create or update the local SQLite database under var/
 	$(PY) manage.py migrate --noinput

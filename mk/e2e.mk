@@ -8,14 +8,16 @@ E2E_PYTEST := DJANGO_SETTINGS_MODULE=portal.settings.test CHROMIUM=$(CHROMIUM) $
 
 .PHONY: e2e-deps screenshots
 
-e2e-deps: node_modules/.package-lock.json ## Chromium (Debian), Playwright, axe-core and vnu-jar
+e2e-deps: node_modules/.kim-e2e-deps ## Chromium (Debian), Playwright, axe-core and vnu-jar
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
 	@$(MAKE) --no-print-directory install
 
 # Never `playwright install`: the suite drives Debian's Chromium. --ignore-scripts: vnu-jar's
 # postinstall would download a Java runtime; the system's Java 17 runs vnu.jar.
-node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --ignore-scripts --no-audit --no-fund
+# The full install includes the stylesheet's build dependencies (make css): both stamps.
+node_modules/.kim-e2e-deps: package.json package-lock.json
+	$(NPM_CI)
+	@touch $@ node_modules/.kim-css-deps
 
 e2e: e2e-deps ## Browser journeys, accessibility, HTML validity, page weight (fresh demo portal)
 	$(E2E_PYTEST) $(E2E_ARGS) tests/e2e

@@ -31,6 +31,26 @@ def main_menu(context, current_page=None):
     }
 
 
+# Page types the start page offers as shortcuts below the directory search, in this order.
+SHORTCUT_MODELS = ("eventindexpage", "handbookpage")
+
+
+@register.inclusion_tag("navigation/shortcuts.html", takes_context=True)
+def start_shortcuts(context):
+    """Shortcuts of the start page: events, handbook, login (from the cached main menu)."""
+    request = context["request"]
+    by_model = {
+        page.specific_class._meta.model_name: page
+        for page in navigation.main_menu(request)
+        if page.specific_class
+    }
+    names = SHORTCUT_MODELS
+    if request.user.is_authenticated:  # members: their workspaces instead of the login
+        names += ("workspaceindexpage",)
+    pages = [by_model[name] for name in names if name in by_model]
+    return {"request": request, "pages": pages}
+
+
 @register.inclusion_tag("navigation/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     request = context["request"]

@@ -16,6 +16,8 @@ MAIL_DIR = REPORT_DIR / "mail"
 # Summaries that checks add; printed at the end of the run (conftest.pytest_terminal_summary).
 SUMMARY = []
 DEMO_PASSWORD = "kim-demo"  # portal.demo.demo_password(); the server runs with the default
+# Journeys, page weight and screenshots: German and Arabic (right to left). axe and the Nu
+# checker cover every language the portal offers (``site_languages``).
 LANGUAGES = ("de", "ar")
 WIDTHS = {"phone": 375, "desktop": 1280}
 
@@ -54,6 +56,20 @@ DIRECTORY = "/{lang}/beratung/"
 LOGIN = "/{lang}/anmelden/"
 WORKSPACE = "/de/gremien/lenkungsgruppe/"
 WORKSPACE_INTERNAL_TEXT = "Interne Arbeitsnotizen"  # groups/demo.py: body of every workspace
+
+
+def site_languages(portal_url):
+    """Every language the portal's language switcher offers (data-driven: a new locale is
+    covered without touching the suite), German first."""
+    import re
+    import urllib.request
+
+    with urllib.request.urlopen(portal_url + "/de/", timeout=30) as response:  # noqa: S310
+        html = response.read().decode()
+    switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    codes = re.findall(r'hreflang="([\w-]+)"', switcher)
+    assert "de" in codes and "ar" in codes, codes
+    return ["de", *[code for code in dict.fromkeys(codes) if code != "de"]]
 
 
 def log_in(page, username, lang="de", next_path=None):

@@ -1,4 +1,4 @@
-"""WCAG 2.1 A/AA with axe-core on every public page type, de and ar, phone and desktop width.
+"""WCAG 2.1 A/AA with axe-core on every page type in every language, phone and desktop width.
 
 Fails on any violation of impact "serious" or "critical"; all violations (minor and moderate
 too) go to ``var/e2e/axe-report.json``.
@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from .site import LANGUAGES, PAGE_TYPES, REPO, SUMMARY, WIDTHS, open_page_type, write_report
+from .site import PAGE_TYPES, REPO, SUMMARY, WIDTHS, site_languages, write_report
 
 pytestmark = pytest.mark.e2e
 
@@ -46,31 +46,41 @@ def axe_report():
     )
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.fixture(scope="module")
+def languages(portal_url):
+    return site_languages(portal_url)
+
+
 @pytest.mark.parametrize("page_type", PAGE_TYPES, ids=lambda p: p.name)
-def test_no_serious_accessibility_violations(open_context, axe_report, page_type, lang):
+def test_no_serious_accessibility_violations(open_context, axe_report, languages, page_type):
+    """One browser context and one tab per page type (cheap): every language, both widths."""
     # bypass_csp: axe is injected as an inline script, which a strict CSP rightly blocks.
-    page, _response = open_page_type(
-        open_context, page_type, lang, width=WIDTHS["phone"], bypass_csp=True
+    context = open_context(
+        login=page_type.login, viewport={"width": WIDTHS["phone"], "height": 900}, bypass_csp=True
     )
-    page.add_script_tag(path=AXE)
+    page = context.new_page()
     failures = []
-    for width_name, width in WIDTHS.items():
-        page.set_viewport_size({"width": width, "height": 900})
-        result = page.evaluate(RUN_AXE, TAGS)
-        axe_report["axe_version"] = result["version"]
-        axe_report["runs"][f"{page_type.name} {lang} {width_name}"] = {
-            "url": page_type.url(lang),
-            "width": width,
-            "violations": result["violations"],
-            "needs_review": result["needs_review"],
-        }
-        failures += [
-            f"{width_name}: [{v['impact']}] {v['id']}: {v['help']} — "
-            + "; ".join(n["target"] for n in v["nodes"][:5])
-            for v in result["violations"]
-            if v["impact"] in FAILING_IMPACTS
-        ]
+    for lang in languages:
+        page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+        response = page.goto(page_type.url(lang))
+        assert response.status == page_type.status, f"{page_type.url(lang)}: {response.status}"
+        page.add_script_tag(path=AXE)
+        for width_name, width in WIDTHS.items():
+            page.set_viewport_size({"width": width, "height": 900})
+            result = page.evaluate(RUN_AXE, TAGS)
+            axe_report["axe_version"] = result["version"]
+            axe_report["runs"][f"{page_type.name} {lang} {width_name}"] = {
+                "url": page_type.url(lang),
+                "width": width,
+                "violations": result["violations"],
+                "needs_review": result["needs_review"],
+            }
+            failures += [
+                f"{lang} {width_name}: [{v['impact']}] {v['id']}: {v['help']} — "
+                + "; ".join(n["target"] for n in v["nodes"][:5])
+                for v in result["violations"]
+                if v["impact"] in FAILING_IMPACTS
+            ]
     assert not failures, "\n".join(failures)
 
 

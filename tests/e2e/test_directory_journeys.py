@@ -38,6 +38,12 @@ def find_services(page, lang):
     page.goto(DIRECTORY.format(lang=lang))
     form = filter_form(page)
     form.locator("[name=q]").fill(SEARCH["q"])
+    # On a phone the filters are folded into a disclosure (issue #22): open it as a user would.
+    filters = form.locator("summary.directory-filters__button")
+    if filters.is_visible() and not form.locator("details.directory-filters").evaluate(
+        "d => d.open"
+    ):
+        filters.click()
     choose(form, "town", SEARCH["town"])
     choose(form, "language", SEARCH["language"])
     with page.expect_navigation():

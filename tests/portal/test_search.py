@@ -73,7 +73,7 @@ def test_search_paginates(home, client):
         ContentPageFactory(parent=home, title=f"Sprachkurs {n}", intro="Sprachkurs Angebot")
     first = client.get("/de/suche/", {"q": "Sprachkurs"}).content.decode()
     assert "23 results" in first or "23 Ergebnisse" in first
-    assert first.count("<li><h2>") == 10
+    assert first.count('<li class="search-result"><h2>') == 10
     third = client.get("/de/suche/", {"q": "Sprachkurs", "page": 3}).content.decode()
-    assert third.count("<li><h2>") == 3
+    assert third.count('<li class="search-result"><h2>') == 3
     assert 'rel="prev"' in third and 'rel="next"' not in third
