@@ -13,6 +13,9 @@ from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ["de", "en", "ar", "fa", "tr", "uk", "ru"]
+# Leichte Sprache (de-ls) has a catalogue of its own for the directory's interface; what it
+# lacks falls back to German. Its entries must be translated too. Babel knows no "de_LS".
+PARTIAL_CATALOGUES = {"de_LS": "de"}
 
 
 def problems_in(catalog, po_path):
@@ -32,13 +35,13 @@ def problems_in(catalog, po_path):
 
 def run(compile_mo=True):
     problems = []
-    for code in LANGUAGES:
+    for code in [*LANGUAGES, *PARTIAL_CATALOGUES]:
         po_path = LOCALE_DIR / code / "LC_MESSAGES" / "django.po"
         if not po_path.exists():
             problems.append(f"{po_path}: missing catalogue")
             continue
         with po_path.open("rb") as handle:
-            catalog = read_po(handle, locale=code)
+            catalog = read_po(handle, locale=PARTIAL_CATALOGUES.get(code, code))
         problems.extend(problems_in(catalog, po_path))
         if compile_mo:
             with po_path.with_suffix(".mo").open("wb") as handle:

@@ -137,7 +137,19 @@ class ServiceType(index.Indexed, Taxonomy):
     abbreviation = models.CharField(
         _("abbreviation"), max_length=20, blank=True, help_text="Kürzel, z. B. „JMD“."
     )
-    panels = Taxonomy.panels + [FieldPanel("abbreviation")]
+    # Written once in Leichte Sprache on the German entry and copied to every language
+    # (synchronised, not translated): shown on /de-ls/ cards of services without easy text.
+    easy_explanation = models.TextField(
+        _("explanation in Leichte Sprache"),
+        blank=True,
+        help_text="Ein Absatz in Leichter Sprache: Was ist das für eine Beratung? Kurze Sätze, "
+        "eine Aussage pro Satz, keine Abkürzungen, schwere Wörter erklären. Erscheint im "
+        "Verzeichnis in Leichter Sprache bei Angeboten ohne eigenen Text in Leichter Sprache.",
+    )
+    override_translatable_fields = Taxonomy.override_translatable_fields + [
+        SynchronizedField("easy_explanation")
+    ]
+    panels = Taxonomy.panels + [FieldPanel("abbreviation"), FieldPanel("easy_explanation")]
 
     class Meta(Taxonomy.Meta):
         verbose_name = _("service type")
