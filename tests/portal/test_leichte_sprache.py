@@ -131,3 +131,31 @@ def test_translation_status_counts_leichte_sprache(
     assert table["totals"]["de-ls"][TRANSLATED] == 1
     # Counted like the other languages: all eight columns without a language filter.
     assert "de-ls" in status_table(users["admin"])["codes"]
+
+
+def test_workspace_text_never_leaks_into_leichte_sprache(
+    easy_home, workspace_a, users, client_for, translate, sync_locale
+):
+    """A workspace translated into Leichte Sprache keeps its text inside the workspace (its
+    title is public, as in every language: the overview lists the committees)."""
+    marker = "Zqxleichtgeheim"
+    easy_workspace = translate(
+        workspace_a, "de-ls", title="Lenkungs-Gruppe", body=f"Notiz {marker}"
+    )
+    sync_locale("de-ls")
+    member = client_for("member_a")
+    assert marker in _html(member.get(easy_workspace.url))  # positive control
+    for role in ["anonymous", "member_b", "editor"]:
+        client = client_for(role)
+        response = client.get(easy_workspace.url)
+        assert response.status_code == 302 and marker not in response.content.decode(), role
+        for url in [
+            "/de-ls/",
+            "/de-ls/gremien/",
+            f"/de-ls/suche/?q={marker}",
+            "/sitemap.xml",
+            "/de-ls/gibt-es-nicht/",
+        ]:
+            text = client.get(url).content.decode().replace(f"q={marker}", "")
+            text = text.replace(f'value="{marker}"', "").replace(f"„{marker}“", "")
+            assert marker not in text, (role, url)
