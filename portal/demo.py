@@ -163,12 +163,13 @@ def ensure_translations(page, table, *, keep=(), languages=TRANSLATION_LANGUAGES
     """Translate ``page`` into the six other languages through wagtail-localize and publish.
 
     ``table`` maps each German source string of the page to its translations in
-    ``languages`` order (``TRANSLATION_LANGUAGES`` unless given). The strings become manual ``StringTranslation`` rows
-    (as if a translator had typed them in the translation editor), so the translation
-    editor, "Sync translated pages" and the translation status view know them. Slugs and the
-    strings in ``keep`` (abbreviations, proper names) stay as they are. A German string
-    missing from ``table`` stays German and is reported, so a changed demo text never stops
-    ``load_demo``. Languages that already have a real translation are skipped (idempotent).
+    ``languages`` order (``TRANSLATION_LANGUAGES`` unless given). The strings become manual
+    ``StringTranslation`` rows (as if a translator had typed them in the translation
+    editor), so the translation editor, "Sync translated pages" and the translation status
+    view know them. Slugs and the strings in ``keep`` (abbreviations, proper names) stay as
+    they are. A German string missing from ``table`` stays German and is reported, so a
+    changed demo text never stops ``load_demo``. Languages that already have a real
+    translation are skipped (idempotent).
     """
     import logging
 

@@ -75,8 +75,9 @@ def language_links(request, page=None):
 
     Without a page (a plain view such as search), the same path in the other language.
     Each entry is a dict with ``code``, ``name``, ``url``, ``current``, ``available``,
-    ``lang`` (the HTML language tag) and ``translated`` (a real translation, not an alias showing the German text). Computed
-    once per request: the switcher and the ``hreflang`` links share it.
+    ``lang`` (the HTML language tag) and ``translated`` (a real translation, not an alias
+    showing the German text). Computed once per request: the switcher and the ``hreflang``
+    links share it.
     """
     cached = getattr(request, _LINKS_ATTR, None)
     if cached is not None and cached[0] == getattr(page, "pk", None):

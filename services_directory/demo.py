@@ -650,7 +650,7 @@ def demo_directory_translations(context):
 
 @demo_step(order=1025)
 def demo_directory_easy_language(context):
-    """"Beratung finden" in Leichte Sprache and each kind of service explained in it
+    """ "Beratung finden" in Leichte Sprache and each kind of service explained in it
     (texts in ``services_directory/data/demo_leichte_sprache.json``)."""
     from pathlib import Path
 

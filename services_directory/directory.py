@@ -223,9 +223,22 @@ class DirectoryIndex:
         )
         texts = {}
         for row in rows:
-            pk, title, alt, url_path, name, type_key, org_key, status, alert, lo, hi, text, sc, al = (
-                row
-            )
+            (
+                pk,
+                title,
+                alt,
+                url_path,
+                name,
+                type_key,
+                org_key,
+                status,
+                alert,
+                lo,
+                hi,
+                text,
+                sc,
+                al,
+            ) = row
             texts[pk] = text
             self.entries[pk] = Entry(
                 id=pk,

@@ -10,7 +10,9 @@ from wagtail.documents.models import Document
 
 from home.forms import content_matches_extension
 
-EASY_INTRO = "Auf dieser Seite finden Sie Beratung.\nDie Beratung ist für Menschen aus anderen Ländern."
+EASY_INTRO = (
+    "Auf dieser Seite finden Sie Beratung.\nDie Beratung ist für Menschen aus anderen Ländern."
+)
 
 
 @pytest.fixture
@@ -41,7 +43,9 @@ def test_switcher_entry_is_labelled_leichte_sprache_and_tagged_german(easy_home,
     for path in ["/de/", "/ar/", "/de-ls/"]:
         html = _html(client.get(path))
         switcher = html.split('class="language-switcher"', 1)[1].split("</nav>", 1)[0]
-        assert re.search(r'<a href="/de-ls/" lang="de" hreflang="de"[^>]*>Leichte Sprache', switcher)
+        assert re.search(
+            r'<a href="/de-ls/" lang="de" hreflang="de"[^>]*>Leichte Sprache', switcher
+        )
     assert 'aria-current="true">Leichte Sprache' in _html(client.get("/de-ls/"))
 
 
@@ -74,17 +78,21 @@ def test_sign_language_placeholder_without_video(easy_home, client):
 
 def test_sign_language_video_with_captions(home, client):
     video = Document.objects.create(
-        title="DGS Startseite", file=ContentFile(b"\x00\x00\x00\x18ftypmp42" + b"\0" * 64, "dgs.mp4")
+        title="DGS Startseite",
+        file=ContentFile(b"\x00\x00\x00\x18ftypmp42" + b"\0" * 64, "dgs.mp4"),
     )
     captions = Document.objects.create(
-        title="DGS Untertitel", file=ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n", "dgs.vtt")
+        title="DGS Untertitel",
+        file=ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n", "dgs.vtt"),
     )
     home.sign_language_video, home.sign_language_captions = video, captions
     home.save_revision().publish()
     html = _html(client.get("/de/"))
     source = r'<video controls[^>]*>\s*<source src="/documents/\d+/dgs[^"]*\.mp4" type="video/mp4">'
     assert re.search(source, html), html
-    assert re.search(r'<track kind="captions" src="/documents/\d+/dgs[^"]*\.vtt" srclang="de"', html)
+    assert re.search(
+        r'<track kind="captions" src="/documents/\d+/dgs[^"]*\.vtt" srclang="de"', html
+    )
     assert "Hier erscheint bald" not in html
     # Served by the portal itself, no third-party player.
     assert "youtube" not in html.lower() and "vimeo" not in html.lower()

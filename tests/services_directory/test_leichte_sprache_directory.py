@@ -18,7 +18,11 @@ def test_interface_strings_in_leichte_sprache(directory_page, make_service, sync
     sync_locale("de-ls")
     easy = _html(client, "/de-ls/beratung/")
     german = _html(client, "/de/beratung/")
-    for text in ["Angebote zeigen", "Wie alt ist die Person? Die Person sucht Beratung.", "Post-Leitzahl"]:
+    for text in [
+        "Angebote zeigen",
+        "Wie alt ist die Person? Die Person sucht Beratung.",
+        "Post-Leitzahl",
+    ]:
         assert text in easy and text not in german, text
     assert "Diese Seite gibt es noch nicht in Leichter Sprache." in easy
     # Bad input → a form error in Leichte Sprache, never a 500.
@@ -51,7 +55,10 @@ def test_explanation_is_synchronised_not_translated(vocab):
 
     from services_directory.models import ServiceType
 
-    fields = {f.field_name: f.is_translated(vocab["type"]["jmd"]) for f in get_translatable_fields(ServiceType)}
+    fields = {
+        f.field_name: f.is_translated(vocab["type"]["jmd"])
+        for f in get_translatable_fields(ServiceType)
+    }
     assert fields["easy_explanation"] is False
     arabic = vocab["type"]["jmd"].copy_for_translation(Locale.objects.get(language_code="ar"))
     assert arabic.easy_explanation == vocab["type"]["jmd"].easy_explanation
