@@ -13,9 +13,12 @@ pytestmark = pytest.mark.e2e
 
 OUT = REPO / "docs" / "screenshots"
 ARABIC = {"home", "directory", "service", "content"}
-SHOTS = [(page_type, "de") for page_type in PAGE_TYPES] + [
-    (page_type, "ar") for page_type in PAGE_TYPES if page_type.name in ARABIC
-]
+EASY = {"home", "directory"}  # Leichte Sprache: bigger type and line spacing (docs/i18n.md)
+SHOTS = (
+    [(page_type, "de") for page_type in PAGE_TYPES]
+    + [(page_type, "ar") for page_type in PAGE_TYPES if page_type.name in ARABIC]
+    + [(page_type, "de-ls") for page_type in PAGE_TYPES if page_type.name in EASY]
+)
 
 
 @pytest.mark.parametrize("width_name", WIDTHS)

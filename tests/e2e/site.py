@@ -49,6 +49,13 @@ PAGE_TYPES = [
     PageType("workspace", "/{lang}/gremien/lenkungsgruppe/", login="lenkung"),
 ]
 
+# Leichte Sprache (/de-ls/, docs/i18n.md): its demo pages, checked by axe and the Nu checker
+# too, without doubling the whole suite (every page type in de and ar, these in de-ls).
+EASY_LANGUAGE_PAGES = ("home", "directory", "content")
+PAGE_RUNS = [(page_type, lang) for page_type in PAGE_TYPES for lang in LANGUAGES] + [
+    (page_type, "de-ls") for page_type in PAGE_TYPES if page_type.name in EASY_LANGUAGE_PAGES
+]
+
 # Contract of ARCHITECTURE.md §5.
 DIRECTORY = "/{lang}/beratung/"
 LOGIN = "/{lang}/anmelden/"
