@@ -71,3 +71,12 @@ def test_hsds_offers_no_leichte_sprache(directory_page, make_service, client):
     offered = response.content.decode().split("use one of", 1)[1]
     assert "unknown language" in response.content.decode() and "de-ls" not in offered
     assert client.get("/api/hsds/services", {"lang": "de"}).status_code == 200
+
+
+def test_referral_slip_is_not_offered_in_leichte_sprache(directory_page, make_service, client):
+    service = make_service("JMD Hilden", towns=["hilden"])
+    page = client.get(service.url).content.decode()
+    assert 'value="ar"' in page and 'value="de-ls"' not in page
+    response = client.get(service.url + "zettel/", {"sprache": "de-ls"})
+    assert response.status_code == 400
+    assert client.get(service.url + "zettel/", {"sprache": "ar"}).status_code == 200
