@@ -21,6 +21,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.panels import EasyLanguageHelpPanel
+
 from .admin_forms import ServicePageForm
 from .text import fold
 from .unmet_needs import UnmetNeedCount  # noqa: F401  (the model lives beside its code)
@@ -219,7 +221,7 @@ class ServiceDirectoryPage(Page):
         _("introduction"), blank=True, help_text="Erklärt kurz, wofür das Verzeichnis da ist."
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [EasyLanguageHelpPanel(), FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.panels import start_page_panels
+from portal.panels import EasyLanguageHelpPanel, start_page_panels
 from portal.routing import PathRoutingMixin
 
 
@@ -44,6 +44,7 @@ class HomePage(PathRoutingMixin, Page):
     )
 
     content_panels = Page.content_panels + [
+        EasyLanguageHelpPanel(),
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -84,7 +85,11 @@ class ContentPage(Page):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        EasyLanguageHelpPanel(),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

@@ -167,3 +167,15 @@ def test_workspace_text_never_leaks_into_leichte_sprache(
             text = client.get(url).content.decode().replace(f"q={marker}", "")
             text = text.replace(f'value="{marker}"', "").replace(f"„{marker}“", "")
             assert marker not in text, (role, url)
+
+
+def test_page_editor_shows_the_checklist_on_leichte_sprache_pages(
+    easy_home, content_page, translate, client_for
+):
+    easy_page = translate(content_page, "de-ls", title="Über KIM in Leichter Sprache")
+    editor = client_for("admin")
+    easy_form = _html(editor.get(f"/admin/pages/{easy_page.pk}/edit/"))
+    assert "Diese Seite ist in Leichter Sprache." in easy_form
+    assert 'href="/admin/leichte-sprache/"' in easy_form
+    german_form = _html(editor.get(f"/admin/pages/{content_page.pk}/edit/"))
+    assert "Diese Seite ist in Leichter Sprache." not in german_form
