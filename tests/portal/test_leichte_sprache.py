@@ -57,6 +57,11 @@ def test_hreflang_never_claims_leichte_sprache(easy_home, client, translate):
     easy = _html(client.get("/de-ls/"))
     assert '<link rel="canonical" href="http://localhost/de-ls/">' in easy
     assert 'rel="alternate"' not in easy
+    # The sitemap lists the page, without alternates of its own or pointing at it.
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://localhost/de-ls/</loc>" in sitemap
+    assert 'hreflang="de-ls"' not in sitemap and 'href="http://localhost/de-ls/"' not in sitemap
+    assert 'hreflang="de" href="http://localhost/de/"' in sitemap
 
 
 def test_untranslated_page_has_its_own_fallback_notice(home, content_page, sync_locale, client):
