@@ -377,3 +377,16 @@ def demo_home_translations(context):
     )
     if chapter is not None:
         ensure_translations(chapter, CHAPTER, keep=KEEP)
+
+
+@demo_step(order=1015)
+def demo_home_easy_language(context):
+    """The start page in Leichte Sprache (texts in ``home/data/demo_leichte_sprache.json``)."""
+    from pathlib import Path
+
+    from portal.demo import ensure_easy_translation, load_demo_texts
+
+    from .demo_translations import KEEP
+
+    texts = load_demo_texts(Path(__file__).parent / "data" / "demo_leichte_sprache.json")
+    ensure_easy_translation(context.get("home") or ensure_home(), texts["pages"], keep=KEEP)

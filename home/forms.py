@@ -22,16 +22,26 @@ _ZIP_MARKERS = {
     "odt": "mimetype",
 }
 _ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+# The sign-language video on the start page and its captions: MP4 (an ISO box "ftyp" at
+# byte 4), WebM (EBML header) and WebVTT (a text file starting with "WEBVTT").
+_MEDIA_SIGNATURES = {
+    "mp4": lambda head: head[4:8] == b"ftyp",
+    "webm": lambda head: head[:4] == b"\x1a\x45\xdf\xa3",
+    "vtt": lambda head: head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT"),
+}
 
 
 def content_matches_extension(uploaded, extension):
-    """True when the file's bytes look like ``extension`` (pdf, docx, xlsx, pptx, odt)."""
+    """True when the file's bytes look like ``extension`` (pdf, docx, xlsx, pptx, odt, mp4,
+    webm, vtt)."""
     extension = extension.lower()
     position = uploaded.tell() if hasattr(uploaded, "tell") else 0
     try:
         uploaded.seek(0)
         if extension == "pdf":
             return uploaded.read(5) == b"%PDF-"
+        if extension in _MEDIA_SIGNATURES:
+            return _MEDIA_SIGNATURES[extension](uploaded.read(16))
         if extension in _ZIP_MARKERS:
             if not zipfile.is_zipfile(uploaded):
                 return False

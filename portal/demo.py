@@ -140,16 +140,36 @@ COMMON_TRANSLATIONS = {
 }
 
 
-def ensure_translations(page, table, *, keep=()):
+def load_demo_texts(path):
+    """The demo texts of a data file (``<app>/data/demo_*.json``), as a dict."""
+    import json
+    from pathlib import Path
+
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def ensure_easy_translation(page, table, *, keep=()):
+    """Translate ``page`` into Leichte Sprache (``settings.EASY_LANGUAGE``) like a translator
+    would: ``table`` maps each German string of the page to its version in Leichte Sprache."""
+    from django.conf import settings
+
+    languages = (settings.EASY_LANGUAGE,)
+    ensure_translations(
+        page, {german: (easy,) for german, easy in table.items()}, keep=keep, languages=languages
+    )
+
+
+def ensure_translations(page, table, *, keep=(), languages=TRANSLATION_LANGUAGES):
     """Translate ``page`` into the six other languages through wagtail-localize and publish.
 
     ``table`` maps each German source string of the page to its translations in
-    ``TRANSLATION_LANGUAGES`` order. The strings become manual ``StringTranslation`` rows
-    (as if a translator had typed them in the translation editor), so the translation
-    editor, "Sync translated pages" and the translation status view know them. Slugs and the
-    strings in ``keep`` (abbreviations, proper names) stay as they are. A German string
-    missing from ``table`` stays German and is reported, so a changed demo text never stops
-    ``load_demo``. Languages that already have a real translation are skipped (idempotent).
+    ``languages`` order (``TRANSLATION_LANGUAGES`` unless given). The strings become manual
+    ``StringTranslation`` rows (as if a translator had typed them in the translation
+    editor), so the translation editor, "Sync translated pages" and the translation status
+    view know them. Slugs and the strings in ``keep`` (abbreviations, proper names) stay as
+    they are. A German string missing from ``table`` stays German and is reported, so a
+    changed demo text never stops ``load_demo``. Languages that already have a real
+    translation are skipped (idempotent).
     """
     import logging
 
@@ -161,14 +181,14 @@ def ensure_translations(page, table, *, keep=()):
             translation_key=page.translation_key, alias_of__isnull=True
         ).values_list("locale__language_code", flat=True)
     )
-    todo = [code for code in TRANSLATION_LANGUAGES if code not in done]
+    todo = [code for code in languages if code not in done]
     if not todo:
         return
     source, _created = TranslationSource.update_or_create_from_instance(page)
     segments = list(source.stringsegment_set.select_related("string", "context"))
     locales = {loc.language_code: loc for loc in Locale.objects.filter(language_code__in=todo)}
     for code in todo:
-        position = TRANSLATION_LANGUAGES.index(code)
+        position = languages.index(code)
         rows = []
         for segment in segments:
             text = segment.string.data

@@ -5,6 +5,7 @@ and exits non-zero if any catalogue of a portal language lacks a translation or 
 a fuzzy entry, so CI fails on an incomplete language. ``check`` only reports.
 """
 
+import re
 import sys
 from pathlib import Path
 
@@ -13,6 +14,46 @@ from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ["de", "en", "ar", "fa", "tr", "uk", "ru"]
+# Leichte Sprache (de-ls) has a catalogue of its own for the directory's interface; what it
+# lacks falls back to German. Its entries must be translated too. Babel knows no "de_LS".
+PARTIAL_CATALOGUES = {"de_LS": "de"}
+# The directory's interface: every string of these templates (and the messages of the
+# directory's form checks, services_directory/directory.py) must be in the de_LS catalogue.
+TEMPLATE_DIR = LOCALE_DIR.parent / "templates"
+EASY_TEMPLATES = [
+    "services_directory/service_directory_page.html",
+    "services_directory/components/service_card.html",
+    "services_directory/components/form_fields.html",
+    "services_directory/components/closure_label.html",
+    "services_directory/components/start_search.html",
+    "services_directory/components/alternatives.html",
+    "components/untranslated_notice.html",
+    "components/sign_language_video.html",
+]
+_TRANSLATE = re.compile(r"{%\s*(?:translate|trans)\s+([\"'])(.*?)\1")
+_BLOCK = re.compile(
+    r"{%\s*(?:blocktranslate|blocktrans)\b([^%]*)%}(.*?){%\s*(?:endblocktranslate|endblocktrans|plural)\s*%}",
+    re.S,
+)
+
+
+def template_msgids(paths):
+    """The msgids of ``{% translate %}`` and ``{% blocktranslate %}`` in these templates."""
+    found = set()
+    for path in paths:
+        text = Path(path).read_text(encoding="utf-8")
+        found.update(match.group(2) for match in _TRANSLATE.finditer(text))
+        for match in _BLOCK.finditer(text):
+            body = re.sub(r"{{\s*(\w+)\s*}}", r"%(\1)s", match.group(2))
+            found.add(" ".join(body.split()) if "trimmed" in match.group(1) else body)
+    return found
+
+
+def easy_language_gaps(catalog, po_path):
+    """Strings of the directory's interface that the Leichte-Sprache catalogue lacks."""
+    known = {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog if m.id}
+    needed = template_msgids(TEMPLATE_DIR / name for name in EASY_TEMPLATES)
+    return [f"{po_path}: no Leichte Sprache for: {msgid!r}" for msgid in sorted(needed - known)]
 
 
 def problems_in(catalog, po_path):
@@ -32,14 +73,16 @@ def problems_in(catalog, po_path):
 
 def run(compile_mo=True):
     problems = []
-    for code in LANGUAGES:
+    for code in [*LANGUAGES, *PARTIAL_CATALOGUES]:
         po_path = LOCALE_DIR / code / "LC_MESSAGES" / "django.po"
         if not po_path.exists():
             problems.append(f"{po_path}: missing catalogue")
             continue
         with po_path.open("rb") as handle:
-            catalog = read_po(handle, locale=code)
+            catalog = read_po(handle, locale=PARTIAL_CATALOGUES.get(code, code))
         problems.extend(problems_in(catalog, po_path))
+        if code in PARTIAL_CATALOGUES:
+            problems.extend(easy_language_gaps(catalog, po_path))
         if compile_mo:
             with po_path.with_suffix(".mo").open("wb") as handle:
                 write_mo(handle, catalog, use_fuzzy=False)

@@ -74,9 +74,10 @@ def language_links(request, page=None):
     """One entry per language: the same page in that language where it exists.
 
     Without a page (a plain view such as search), the same path in the other language.
-    Each entry is a dict with ``code``, ``name``, ``url``, ``current``, ``available`` and
-    ``translated`` (a real translation, not an alias showing the German text). Computed
-    once per request: the switcher and the ``hreflang`` links share it.
+    Each entry is a dict with ``code``, ``name``, ``url``, ``current``, ``available``,
+    ``lang`` (the HTML language tag) and ``translated`` (a real translation, not an alias
+    showing the German text). Computed once per request: the switcher and the ``hreflang``
+    links share it.
     """
     cached = getattr(request, _LINKS_ATTR, None)
     if cached is not None and cached[0] == getattr(page, "pk", None):
@@ -134,6 +135,8 @@ def _language_links(request, page):
                 "translated": translated,
                 "page": target,
                 "bidi": code in settings.LANGUAGES_BIDI,
+                # The HTML lang/hreflang: "de" for Leichte Sprache (settings.PORTAL_HTML_LANG).
+                "lang": settings.PORTAL_HTML_LANG.get(code, code),
             }
         )
     return links

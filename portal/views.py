@@ -197,8 +197,17 @@ def sitemap(request):
             by_key.setdefault(page.translation_key, []).append(
                 {"url": page_url, "code": page.locale.language_code, "page": page}
             )
+    # Leichte Sprache has no language tag (docs/i18n.md): its pages are listed without
+    # alternates, and no other page names them as one.
+    untagged = settings.PORTAL_HTML_LANG
     entries = [
-        {"url": version["url"], "lastmod": version["page"].last_published_at, "versions": group}
+        {
+            "url": version["url"],
+            "lastmod": version["page"].last_published_at,
+            "versions": []
+            if version["code"] in untagged
+            else [v for v in group if v["code"] not in untagged],
+        }
         for group in by_key.values()
         for version in group
     ]

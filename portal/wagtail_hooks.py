@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from .admin_views import FreshnessReportView
+from .admin_views import FreshnessReportView, easy_language_help
 from .freshness import user_may_see_report
 from .translation_admin import mark_translation_reviewed, translation_status
 from .translation_status import REVIEW_ACTION
@@ -48,6 +48,21 @@ def register_translation_admin_urls():
 def register_translation_status_menu_item():
     return MenuItem(
         _("Translation status"), reverse("portal_translation_status"), icon_name="site", order=50
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_easy_language_help_url():
+    return [path("leichte-sprache/", easy_language_help, name="portal_easy_language_help")]
+
+
+@hooks.register("register_help_menu_item")
+def register_easy_language_help_menu_item():
+    return MenuItem(
+        _("Leichte Sprache: checklist"),
+        reverse("portal_easy_language_help"),
+        icon_name="help",
+        order=900,
     )
 
 

@@ -21,7 +21,7 @@ from .factories import (
     location,
     schedule,
 )
-from .models import ServiceDirectoryPage, ServicePage, Topic
+from .models import ServiceDirectoryPage, ServicePage, ServiceType, Topic
 
 # name, slug, postal code, latitude, longitude (approximate town centres)
 TOWNS = [
@@ -646,6 +646,28 @@ def demo_directory_translations(context):
     for page in pages:
         ensure_translations(page, SERVICE_STRINGS, keep=KEEP)
     _translate_vocabulary(VOCABULARY)
+
+
+@demo_step(order=1025)
+def demo_directory_easy_language(context):
+    """ "Beratung finden" in Leichte Sprache and each kind of service explained in it
+    (texts in ``services_directory/data/demo_leichte_sprache.json``)."""
+    from pathlib import Path
+
+    from portal.demo import ensure_easy_translation, load_demo_texts
+
+    texts = load_demo_texts(Path(__file__).parent / "data" / "demo_leichte_sprache.json")
+    for slug, text in texts["service_types"].items():
+        german = ServiceType.objects.filter(slug=slug, locale__language_code="de").first()
+        if german is not None:
+            # A synchronised field: every language's copy of the type holds the same text.
+            ServiceType.objects.filter(translation_key=german.translation_key).update(
+                easy_explanation=text
+            )
+    directory = context.get("directory") or ServiceDirectoryPage.objects.get(
+        locale__language_code="de"
+    )
+    ensure_easy_translation(directory, texts["pages"])
 
 
 def _translate_vocabulary(vocabulary):

@@ -87,6 +87,7 @@ class Entry:
     schedules: list = field(default_factory=list)
     closures: list = field(default_factory=list)  # (first day, last day, reason)
     school_closed: bool = False  # closed in NRW school holidays
+    alias: bool = False  # shows the German text (no translation of its own in this language)
 
     def values(self, facet):
         if facet == "type":
@@ -163,6 +164,7 @@ class Term:
     names: dict  # locale id → name
     kind: str = ""
     abbreviation: str = ""
+    easy_explanation: str = ""  # service types: one paragraph in Leichte Sprache
 
     def name(self, locale_id, default_locale_id):
         return self.names.get(locale_id) or self.names.get(default_locale_id) or self.slug
@@ -180,7 +182,13 @@ class DirectoryIndex:
         self.terms = {}
         self.by_slug = {}
         for kind, model in TAXONOMIES.items():
-            extra = ["kind"] if model is Topic else ["abbreviation"] if model is ServiceType else []
+            extra = (
+                ["kind"]
+                if model is Topic
+                else ["abbreviation", "easy_explanation"]
+                if model is ServiceType
+                else []
+            )
             terms = {}
             for row in model.objects.values("translation_key", "slug", "locale_id", "name", *extra):
                 key = str(row["translation_key"])
@@ -192,6 +200,7 @@ class DirectoryIndex:
                     term.slug = row["slug"]
                     term.kind = row.get("kind", "")
                     term.abbreviation = row.get("abbreviation", "")
+                    term.easy_explanation = row.get("easy_explanation", "")
             self.terms[kind] = terms
             self.by_slug[kind] = {term.slug: key for key, term in terms.items()}
 
@@ -210,10 +219,26 @@ class DirectoryIndex:
             "maximum_age",
             "search_text",
             "closed_in_school_holidays",
+            "alias_of_id",
         )
         texts = {}
         for row in rows:
-            pk, title, alt, url_path, name, type_key, org_key, status, alert, lo, hi, text, sc = row
+            (
+                pk,
+                title,
+                alt,
+                url_path,
+                name,
+                type_key,
+                org_key,
+                status,
+                alert,
+                lo,
+                hi,
+                text,
+                sc,
+                al,
+            ) = row
             texts[pk] = text
             self.entries[pk] = Entry(
                 id=pk,
@@ -229,6 +254,7 @@ class DirectoryIndex:
                 minimum_age=lo,
                 maximum_age=hi,
                 school_closed=sc,
+                alias=al is not None,
             )
         for attr, relation, target in (
             ("towns", ServicePage.towns, "town"),

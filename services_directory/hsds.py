@@ -144,7 +144,10 @@ def text_to_html(value):
 
 
 def languages():
-    return [code for code, _name in settings.LANGUAGES]
+    """Values of ``?lang=``: language tags only. Leichte Sprache (``de-ls``) is not one
+    (HSDS consumers would read "de-LS" as German of Lesotho) and its pages are an editorial
+    rewrite of the German ones, so the API offers German for it (docs/i18n.md)."""
+    return [code for code, _name in settings.LANGUAGES if code not in settings.PORTAL_HTML_LANG]
 
 
 class Context:

@@ -21,6 +21,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.panels import EasyLanguageHelpPanel
+
 from .admin_forms import ServicePageForm
 from .text import fold
 from .unmet_needs import UnmetNeedCount  # noqa: F401  (the model lives beside its code)
@@ -137,7 +139,19 @@ class ServiceType(index.Indexed, Taxonomy):
     abbreviation = models.CharField(
         _("abbreviation"), max_length=20, blank=True, help_text="Kürzel, z. B. „JMD“."
     )
-    panels = Taxonomy.panels + [FieldPanel("abbreviation")]
+    # Written once in Leichte Sprache on the German entry and copied to every language
+    # (synchronised, not translated): shown on /de-ls/ cards of services without easy text.
+    easy_explanation = models.TextField(
+        _("explanation in Leichte Sprache"),
+        blank=True,
+        help_text="Ein Absatz in Leichter Sprache: Was ist das für eine Beratung? Kurze Sätze, "
+        "eine Aussage pro Satz, keine Abkürzungen, schwere Wörter erklären. Erscheint im "
+        "Verzeichnis in Leichter Sprache bei Angeboten ohne eigenen Text in Leichter Sprache.",
+    )
+    override_translatable_fields = Taxonomy.override_translatable_fields + [
+        SynchronizedField("easy_explanation")
+    ]
+    panels = Taxonomy.panels + [FieldPanel("abbreviation"), FieldPanel("easy_explanation")]
 
     class Meta(Taxonomy.Meta):
         verbose_name = _("service type")
@@ -207,7 +221,7 @@ class ServiceDirectoryPage(Page):
         _("introduction"), blank=True, help_text="Erklärt kurz, wofür das Verzeichnis da ist."
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [EasyLanguageHelpPanel(), FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]

@@ -35,7 +35,10 @@ from .models import ServiceLocation, ServicePage, language_names
 from .presentation import hours_by_location
 
 SLIP_DAYS = 14
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# The client's language on the slip. Not Leichte Sprache: the slip's printed texts exist in
+# the seven languages only (docs/i18n.md); its German half is there for every client anyway.
+SLIP_LANGUAGES = [(c, n) for c, n in settings.LANGUAGES if c not in settings.PORTAL_HTML_LANG]
+LANGUAGE_CODES = [code for code, _name in SLIP_LANGUAGES]
 
 
 def client_language(request, default):
@@ -162,7 +165,7 @@ def slip_context(request, service, code):
         "qr_svg": mark_safe(qr),  # noqa: S308
         "today": today,
         "days": SLIP_DAYS,
-        "languages": [(c, n) for c, n in settings.LANGUAGES],
+        "languages": SLIP_LANGUAGES,
         "pdf_url": f"?sprache={code}&format=pdf",
         "service_page_url": service.url,
     }
@@ -193,7 +196,7 @@ def _bad(request, message):
     return TemplateResponse(
         request,
         "services_directory/slip_error.html",
-        {"message": message, "languages": settings.LANGUAGES},
+        {"message": message, "languages": SLIP_LANGUAGES},
         status=400,
     )
 

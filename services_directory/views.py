@@ -161,7 +161,15 @@ def directory_context(page, request, now=None):
             "closed": entry.status == ServicePage.Status.TEMPORARILY_CLOSED,
             "alert": entry.alert,
             "ages": _age_range(entry),
+            "easy_explanation": easy_explanation(entry),
         }
+
+    def easy_explanation(entry):
+        """In Leichte Sprache, a service without a text of its own explains its kind."""
+        if language != settings.EASY_LANGUAGE or not entry.alias:
+            return ""
+        term = index.term("type", entry.type)
+        return term.easy_explanation if term else ""
 
     cards = [card(pk) for pk in results_page.object_list]
 

@@ -7,6 +7,7 @@ import json
 
 from icalendar import Calendar, Event
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -67,11 +68,12 @@ def atom_response(index, request):
     """Atom feed of the public upcoming events under ``index``, soonest first."""
     events = list(index.feed_events().filter(end__gte=timezone.now()).order_by("start")[:50])
     feed_url = index.get_full_url(request) + "feed/"
+    code = index.locale.language_code
     feed = Atom1Feed(
         title=f"{index.title} – KIM Kreis Mettmann",
         link=index.get_full_url(request),
         description=index.intro,
-        language=index.locale.language_code,
+        language=settings.PORTAL_HTML_LANG.get(code, code),  # Leichte Sprache: "de"
         feed_url=feed_url,
         feed_guid=feed_url,
         author_name=AUTHOR,

@@ -3,13 +3,13 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.panels import start_page_panels
+from portal.panels import EasyLanguageHelpPanel, start_page_panels
 from portal.routing import PathRoutingMixin
 
 
@@ -20,8 +20,38 @@ class HomePage(PathRoutingMixin, Page):
         _("introduction"), blank=True, help_text="Kurzer Einleitungstext unter der Überschrift."
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    # BITV 2.0 § 4: the start page explains the site in German Sign Language (DGS). A native
+    # <video> of a document served by the portal itself, no third-party player.
+    sign_language_video = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sign language video"),
+        help_text="Video in Deutscher Gebärdensprache (MP4 oder WebM) aus einer öffentlichen "
+        "Sammlung: was das Portal bietet, wie man sich zurechtfindet, wo die Erklärung zur "
+        "Barrierefreiheit und das Rückmeldeformular sind. Ohne Video steht ein Hinweis da.",
+    )
+    sign_language_captions = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("captions of the sign language video"),
+        help_text="Untertitel zum Gebärdensprach-Video als WebVTT-Datei (.vtt), auf Deutsch.",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        EasyLanguageHelpPanel(),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("sign_language_video"), FieldPanel("sign_language_captions")],
+            heading=_("German Sign Language (DGS)"),
+        ),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
@@ -55,7 +85,11 @@ class ContentPage(Page):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        EasyLanguageHelpPanel(),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

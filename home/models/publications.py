@@ -121,7 +121,8 @@ class PublicationIndexPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
     def feed(self, request):
         """Atom feed of the newest publications in this language."""
         items = list(self.publications(request).order_by("-first_published_at")[:FEED_ITEMS])
-        language = self.locale.language_code
+        code = self.locale.language_code
+        language = settings.PORTAL_HTML_LANG.get(code, code)  # Leichte Sprache: "de"
         feed = Atom1Feed(
             title=f"{self.title} – KIM Kreis Mettmann",
             link=self.get_full_url(request),

@@ -320,8 +320,16 @@ LANGUAGES = [
     ("tr", "Türkçe"),
     ("uk", "Українська"),
     ("ru", "Русский"),
+    # Leichte Sprache (easy-to-read German, docs/i18n.md): a content locale of its own with
+    # the prefix /de-ls/. There is no language tag for it: pages say lang="de" and carry
+    # data-variant="leichte-sprache" (PORTAL_HTML_LANG); hreflang never names it.
+    ("de-ls", "Leichte Sprache"),
 ]
 LANGUAGES_BIDI = ["ar", "fa"]
+EASY_LANGUAGE = "de-ls"
+# The HTML lang (and hreflang) of locales whose code is not a language tag ("de-LS" would
+# read as German in Lesotho).
+PORTAL_HTML_LANG = {EASY_LANGUAGE: "de"}
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -361,7 +369,8 @@ WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 # Documents are always served through Wagtail's permission-checking view.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt"]
+# mp4/webm/vtt: the sign-language (DGS) video on the start page and its captions.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "mp4", "webm", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Also checks that a file's content matches its extension (HTML renamed to .pdf is refused).

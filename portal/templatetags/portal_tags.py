@@ -98,17 +98,26 @@ def alternate_links(context, page):
     """``<link rel=canonical>`` and ``hreflang`` alternates for a page.
 
     Only real translations are alternates; an alias (German text in another language's
-    tree) names its German source as canonical instead.
+    tree) names its German source as canonical instead. Leichte Sprache has no language tag
+    of its own (its pages say ``lang="de"``), so it is never an alternate: ``hreflang="de"``
+    would claim a second German page, and its pages list no alternates, only their canonical.
     """
     request = context["request"]
     page = _page_or_none(page)
     if page is None:
         return {}
     links = navigation.language_links(request, page)
+    untagged = settings.PORTAL_HTML_LANG
+    if translation.get_language() in untagged:
+        alias = page.alias_of_id is not None
+        source = next((link for link in links if link["code"] == settings.LANGUAGE_CODE), None)
+        if alias and source and source["translated"]:
+            return {"canonical": source["page"].get_full_url(request)}
+        return {"canonical": page.get_full_url(request)}
     alternates = [
         {"code": link["code"], "url": link["page"].get_full_url(request)}
         for link in links
-        if link["translated"]
+        if link["translated"] and link["code"] not in untagged
     ]
     source = next((a for a in alternates if a["code"] == settings.LANGUAGE_CODE), None)
     if page.alias_of_id:
@@ -116,6 +125,12 @@ def alternate_links(context, page):
     else:
         canonical = page.get_full_url(request)
     return {"canonical": canonical, "alternates": alternates, "x_default": source}
+
+
+@register.filter
+def html_lang(code):
+    """The HTML language tag of a portal language code (``de-ls`` → ``de``)."""
+    return settings.PORTAL_HTML_LANG.get(code, code)
 
 
 @register.filter

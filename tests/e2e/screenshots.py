@@ -13,7 +13,10 @@ from .site import PAGE_TYPES, REPO, WIDTHS, open_page_type
 pytestmark = pytest.mark.e2e
 
 OUT = REPO / "docs" / "screenshots"
-SHOTS = [(page_type, lang) for page_type in PAGE_TYPES for lang in ("de", "ar")]
+EASY = {"home", "directory"}  # Leichte Sprache: bigger type and line spacing (docs/i18n.md)
+SHOTS = [(page_type, lang) for page_type in PAGE_TYPES for lang in ("de", "ar")] + [
+    (page_type, "de-ls") for page_type in PAGE_TYPES if page_type.name in EASY
+]
 
 
 @pytest.mark.parametrize("width_name", WIDTHS)

@@ -67,7 +67,8 @@ def site_languages(portal_url):
     with urllib.request.urlopen(portal_url + "/de/", timeout=30) as response:  # noqa: S310
         html = response.read().decode()
     switcher = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
-    codes = re.findall(r'hreflang="([\w-]+)"', switcher)
+    # The URL prefix, not hreflang: Leichte Sprache (/de-ls/) is marked hreflang="de".
+    codes = re.findall(r'href="/([\w-]+)/', switcher)
     assert "de" in codes and "ar" in codes, codes
     return ["de", *[code for code in dict.fromkeys(codes) if code != "de"]]
 

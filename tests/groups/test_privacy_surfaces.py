@@ -226,20 +226,22 @@ def test_ical_feed_of_another_member(secret, users, client_for, client, role):
     assert MARKERS["meeting_title"] in _text(client.get(f"/de/gremien/kalender/{own}/"))
 
 
+@pytest.mark.parametrize("code", ["ar", "de-ls"])  # de-ls: Leichte Sprache, the eighth locale
 @pytest.mark.parametrize("role", ["anonymous", "member_b"])
-def test_translations_and_aliases(secret, sync_locale, client_for, role):
-    sync_locale("ar")
-    arabic = Locale.objects.get(language_code="ar")
+def test_translations_and_aliases(secret, sync_locale, client_for, role, code):
+    sync_locale(code)
+    locale = Locale.objects.get(language_code=code)
     client = client_for(role)
     for page in [secret["workspace"], secret["meeting"]]:
-        alias = page.get_translation(arabic)
+        alias = page.get_translation(locale)
         assert alias.alias_of_id == page.pk
         assert _get(client, alias.url).status_code == 302
         assert client_for("member_a").get(alias.url).status_code == 200
     for marker in MARKERS.values():
-        _get(client, f"/ar/suche/?q={marker}", echo=marker)
-    _get(client, "/ar/gremien/")
-    _get(client, "/ar/")
+        _get(client, f"/{code}/suche/?q={marker}", echo=marker)
+    _get(client, f"/{code}/gremien/")
+    _get(client, f"/{code}/")
+    _get(client, "/sitemap.xml")
 
 
 def test_restricted_responses_are_not_cacheable(secret, client_for):

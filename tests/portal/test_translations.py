@@ -49,3 +49,20 @@ def test_checker_reports_untranslated_and_fuzzy_entries(tmp_path):
         f"{po_path}: untranslated: 'Log in'",
         f"{po_path}: fuzzy: 'Log out'",
     ]
+
+
+def test_leichte_sprache_catalogue_covers_the_directory_interface(tmp_path):
+    """de_LS (Leichte Sprache) holds every string of the directory's templates; the check
+    that guards it reports a missing one."""
+    needed = i18n.template_msgids(i18n.TEMPLATE_DIR / name for name in i18n.EASY_TEMPLATES)
+    assert {"Show services", "Kind of service", "%(counter)s service"} <= needed
+    assert len(needed) > 40
+    po_path = i18n.LOCALE_DIR / "de_LS" / "LC_MESSAGES" / "django.po"
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale="de")
+    assert i18n.easy_language_gaps(catalog, po_path) == []
+    assert catalog.get("Show services").string == "Angebote zeigen"
+    del catalog["Show services"]
+    assert i18n.easy_language_gaps(catalog, po_path) == [
+        f"{po_path}: no Leichte Sprache for: 'Show services'"
+    ]
