@@ -28,6 +28,8 @@ move; unpublish view; dashboard summary)     number reveals hidden workspace pag
 ``PageTypesUsageReportView``                no "last edited" page from a hidden subtree
 document and image permission policies      no document/image of a restricted collection
                                             the user may not view; no upload into one
+images' bulk "add to collection" form       no restricted collection to move images into
+                                            (images are public files; #15 item 6)
 ``SubmitTranslationView.dispatch``,         wagtail-localize: submitting/updating needs
 ``UpdateTranslationsView.dispatch``         edit permission on the object itself; a
                                             subtree is translated without hidden pages
@@ -348,6 +350,36 @@ def patch_media_permission_policies():
     _narrow_collection_policy(images)
 
 
+def restricted_collections():
+    """Collections under a view restriction, with their descendants (restrictions apply to
+    the whole subtree)."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    q = Q(pk__in=[])
+    for path in Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection")
+    ).values_list("path", flat=True):
+        q |= Q(path__startswith=path)
+    return Collection.objects.filter(q)
+
+
+def patch_image_bulk_collection_choices():
+    """The image form refuses private collections (``home.forms.ImageForm``); the bulk
+    "add to collection" action has its own form, which must not offer them either."""
+    from wagtail.images.views.bulk_actions.add_to_collection import CollectionForm
+
+    if not _once(CollectionForm, "images"):
+        return
+    original = CollectionForm.__init__
+
+    def __init__(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        field = self.fields["collection"]
+        field.queryset = field.queryset.exclude(pk__in=restricted_collections().values("pk"))
+
+    CollectionForm.__init__ = __init__
+
+
 # --- wagtail-localize ----------------------------------------------------------------------------
 
 
@@ -489,6 +521,7 @@ def apply():
     patch_descendant_counts()
     patch_page_types_usage_report()
     patch_media_permission_policies()
+    patch_image_bulk_collection_choices()
     patch_localize_submission()
     patch_localize_report()
     patch_page_form_references()

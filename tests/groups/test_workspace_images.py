@@ -113,3 +113,37 @@ def test_pages_using_a_converted_image_are_named(planted, content_page):
     assert ReferenceIndex.get_references_to(image).exists()
     output = _run()
     assert f"Page {content_page.pk} “Über KIM”" in output and "replace the image" in output
+
+
+def test_images_cannot_be_moved_into_a_workspace_collection_in_bulk(workspace_a, users):
+    """The bulk action "add to collection" has a form of its own: it offers no restricted
+    collection, and a crafted request naming one moves nothing (the admin speaks German)."""
+    from django.contrib.auth.models import Permission
+
+    from wagtail.models import GroupCollectionPermission
+
+    from tests.conftest import make_user
+
+    root = Collection.get_first_root_node()
+    public_collection = root.add_child(name="Pressefotos")
+    for codename in ("add_image", "change_image"):
+        GroupCollectionPermission.objects.create(
+            group=workspace_a.managers_group,
+            collection=root,
+            permission=Permission.objects.get(codename=codename),
+        )
+    manager = make_user("manager-a", groups=[workspace_a.managers_group], is_staff=True)
+    image, _original, _rendition = _plant(root, "Rathaus")
+    client = Client()
+    client.force_login(manager)
+    url = f"/admin/bulk/wagtailimages/image/add_to_collection/?id={image.pk}"
+    form = client.get(url).content.decode()
+    assert f'value="{public_collection.pk}"' in form  # the control: choices are listed
+    assert f'value="{workspace_a.collection.pk}"' not in form
+    response = client.post(url, {"collection": workspace_a.collection.pk})
+    assert response.status_code == 200  # the form again, with an error
+    image.refresh_from_db()
+    assert image.collection_id == root.pk
+    client.post(url, {"collection": public_collection.pk})
+    image.refresh_from_db()
+    assert image.collection_id == public_collection.pk

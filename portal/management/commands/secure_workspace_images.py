@@ -19,16 +19,9 @@ from django.db import transaction
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction, ReferenceIndex
+from wagtail.models import ReferenceIndex
 
-
-def restricted_collections():
-    """Every collection under a view restriction (restrictions apply to descendants too)."""
-    roots = Collection.objects.filter(pk__in=CollectionViewRestriction.objects.values("collection"))
-    collections = []
-    for root in roots:
-        collections.extend(Collection.objects.descendant_of(root, inclusive=True))
-    return collections
+from portal.wagtail_patches import restricted_collections
 
 
 def public_images_in_private_collections():
