@@ -12,11 +12,10 @@
 
 import pytest
 
-from django.test import Client
-
 from wagtail.models import Page
 
 from home.factories import ContentPageFactory
+from tests.portal.test_hardening import _csrf_client, big_page  # noqa: F401 (a fixture)
 
 MARKER = "Zqzaehl"
 HIDDEN_MEETINGS = 4  # two live, two drafts
@@ -40,13 +39,6 @@ def hidden_subtree(workspace_a, workspace_b, make_meeting, users):
             publish=number % 2 == 0,
         )
     return workspace_a
-
-
-def _csrf_client(user):
-    client = Client(enforce_csrf_checks=True)
-    client.force_login(user)
-    client.get("/admin/")
-    return client, client.cookies["csrftoken"].value
 
 
 def _context(response, key):
@@ -130,17 +122,9 @@ def test_an_outsider_cannot_copy_a_hidden_subtree(hidden_subtree, users, home, m
 # --- Bulk delete: the typed site name, server-side ----------------------------------------------
 
 
-@pytest.fixture
-def many_pages(content_page, settings):
-    settings.WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT = 3
-    for number in range(3):
-        ContentPageFactory(parent=content_page, title=f"Kind {number}", slug=f"kind-{number}")
-    return content_page
-
-
-def test_bulk_delete_of_many_pages_needs_the_site_name(many_pages, users, settings):
+def test_bulk_delete_of_many_pages_needs_the_site_name(big_page, users, settings):  # noqa: F811
     client, token = _csrf_client(users["admin"])
-    url = f"/admin/bulk/wagtailcore/page/delete/?id={many_pages.pk}"
+    url = f"/admin/bulk/wagtailcore/page/delete/?id={big_page.pk}"
     assert _context(client.get(url), "type_to_confirm_before_delete") is True
     for data in [{}, {"confirm_site_name": ""}, {"confirm_site_name": "falsch"}]:
         response = client.post(url, {**data, "csrfmiddlewaretoken": token})
@@ -148,12 +132,12 @@ def test_bulk_delete_of_many_pages_needs_the_site_name(many_pages, users, settin
         # The admin speaks German.
         expected = f"Bitte geben Sie „{settings.WAGTAIL_SITE_NAME}“ zur Bestätigung ein."
         assert expected in response.content.decode(), data
-        assert Page.objects.filter(pk=many_pages.pk).exists(), data
+        assert Page.objects.filter(pk=big_page.pk).exists(), data
     response = client.post(
         url, {"confirm_site_name": settings.WAGTAIL_SITE_NAME, "csrfmiddlewaretoken": token}
     )
     assert response.status_code == 302
-    assert not Page.objects.filter(pk=many_pages.pk).exists()
+    assert not Page.objects.filter(pk=big_page.pk).exists()
 
 
 def test_bulk_delete_of_few_pages_needs_no_site_name(content_page, users, settings):
