@@ -41,12 +41,12 @@ def test_demo_closures_show_on_the_week_and_the_slip(
     now = datetime.datetime(2026, 12, 3, 10, 0, tzinfo=directory.BERLIN)
     monkeypatch.setattr(directory, "clock", lambda: now)
     monkeypatch.setattr(demo_closures.timezone, "localdate", lambda: now.date())
-    hours = [schedule(d, 9, 12) for d in ["MO", "TU", "WE", "TH", "FR"]]
     for slug, title in [
         (demo_closures.MOVE_SERVICE, "MBE Mettmann"),
         (demo_closures.YEAR_END_SERVICE, "JMD Velbert"),
         (demo_closures.SCHOOL_HOLIDAY_SERVICE, "VHS Hilden-Haan: Integrationskurse"),
     ]:
+        hours = [schedule(d, 9, 12) for d in ["MO", "TU", "WE", "TH", "FR"]]  # one set each
         make_service(title, slug=slug, towns=["hilden"], schedules=hours)
     for _load in range(2):
         demo_closures.demo_closures({"directory": directory_page})
