@@ -36,3 +36,20 @@ def when_ready(server):
         server.log.error(
             "KIM Portal: absolute links will be dead: %s (admin: Settings → Sites)", problem
         )
+
+
+def post_worker_init(worker):
+    """Load WeasyPrint and its fonts before the worker takes requests.
+
+    Importing WeasyPrint and the first font lookup cost about 2 s of CPU (4 s wall on a busy
+    2-core machine); without this the first referral-slip PDF of every worker (also after
+    each ``max_requests`` recycle) would pay it instead of staying under a second
+    (docs/referral.md, "Queries and speed").
+    """
+    try:
+        from weasyprint import HTML
+
+        HTML(string='<p lang="ar" dir="rtl">مرحبا</p><p>Привіт, Grüß Gott</p>').write_pdf()
+    except Exception as exc:  # a missing library must not stop the worker: PDFs then fail alone
+        if worker is not None:
+            worker.log.warning("KIM Portal: PDF warm-up failed: %s", exc)

@@ -18,9 +18,18 @@ patched                                     what it does
                                             dashboards, site history and the admin pages
                                             API (which builds its own policy instance)
 ``PageBulkAction.get_actionable_objects``   bulk-action confirmations drop hidden pages
+``DeleteBulkAction.post``, ``check_perm``   bulk delete needs the typed site name when many
+                                            pages go (also when the field is not sent) and
+                                            skips pages locked by someone else
+``PagePermissionTester.can_delete``,        no deleting, and no copying with subpages, of a
+``can_copy_to``                             page whose subtree holds hidden workspace pages
+child-page counts (bulk publish, unpublish,  count only the pages the user may see, so no
+move; unpublish view; dashboard summary)     number reveals hidden workspace pages
 ``PageTypesUsageReportView``                no "last edited" page from a hidden subtree
 document and image permission policies      no document/image of a restricted collection
                                             the user may not view; no upload into one
+images' bulk "add to collection" form       no restricted collection to move images into
+                                            (images are public files; #15 item 6)
 ``SubmitTranslationView.dispatch``,         wagtail-localize: submitting/updating needs
 ``UpdateTranslationsView.dispatch``         edit permission on the object itself; a
                                             subtree is translated without hidden pages
@@ -131,6 +140,134 @@ def patch_page_bulk_actions():
     PageBulkAction.get_actionable_objects = get_actionable_objects
 
 
+def has_hidden_descendants(user, page):
+    """True when ``page``'s subtree holds pages hidden from ``user`` (never for superusers)."""
+    hidden = hidden_pages_q(user)
+    return hidden is not None and page.get_descendants().filter(hidden).exists()
+
+
+def visible_descendants(user, page):
+    """``page``'s descendants without the subtrees hidden from ``user``."""
+    descendants = page.get_descendants()
+    hidden = hidden_pages_q(user)
+    return descendants if hidden is None else descendants.exclude(hidden)
+
+
+def patch_destructive_subtree_actions():
+    """A user who may not see all of a subtree may not delete it or copy it with its
+    subpages: deleting would destroy workspace pages they cannot see, and the confirmation
+    would print how many there are."""
+    from wagtail.models import PagePermissionTester
+
+    if not _once(PagePermissionTester, "subtree"):
+        return
+    can_delete = PagePermissionTester.can_delete
+    can_copy_to = PagePermissionTester.can_copy_to
+
+    def patched_can_delete(self, ignore_bulk=False):
+        if not can_delete(self, ignore_bulk=ignore_bulk):
+            return False
+        return not has_hidden_descendants(self.user, self.page)
+
+    def patched_can_copy_to(self, destination, recursive=False):
+        if recursive and has_hidden_descendants(self.user, self.page):
+            return False
+        return can_copy_to(self, destination, recursive=recursive)
+
+    PagePermissionTester.can_delete = patched_can_delete
+    PagePermissionTester.can_copy_to = patched_can_copy_to
+
+
+def patch_bulk_delete_confirmation():
+    """Bulk delete (#15 item 4, as for the single delete view in ``portal.wagtail_hooks``):
+    with ``WAGTAILADMIN_UNSAFE_PAGE_DELETION_LIMIT`` pages or more the site name must be
+    typed, also when a crafted request leaves the field out (Wagtail only checks a value that
+    is sent); a page locked by someone else is not deletable in bulk either."""
+    from django.conf import settings
+    from django.utils.translation import gettext as _
+
+    from wagtail.admin import messages
+    from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+
+    if not _once(DeleteBulkAction, "confirm"):
+        return
+    check_perm = DeleteBulkAction.check_perm
+
+    def patched_check_perm(self, page):
+        lock = page.get_lock()
+        if lock is not None and lock.for_user(self.request.user):
+            return False
+        return check_perm(self, page)
+
+    def post(self, request):
+        site_name = getattr(settings, "WAGTAIL_SITE_NAME", "wagtail")
+        context = self.get_context_data()
+        if context["type_to_confirm_before_delete"] and (
+            request.POST.get("confirm_site_name") != site_name
+        ):
+            messages.error(request, _("Please type “%(name)s” to confirm.") % {"name": site_name})
+            return self.render_to_response(context)
+        return super(DeleteBulkAction, self).post(request)
+
+    DeleteBulkAction.check_perm = patched_check_perm
+    DeleteBulkAction.post = post
+
+
+def patch_descendant_counts():
+    """Counts of child pages shown in the admin leave out the pages hidden from the user."""
+    from wagtail.admin.site_summary import PagesSummaryItem
+    from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
+    from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+    from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
+    from wagtail.admin.views.pages.unpublish import Unpublish
+
+    if not _once(PublishBulkAction, "counts"):
+        return
+
+    def recount(view_class, key, count):
+        original = view_class.object_context
+
+        def object_context(self, page):
+            context = original(self, page)
+            context[key] = count(visible_descendants(self.request.user, page))
+            return context
+
+        view_class.object_context = object_context
+
+    recount(PublishBulkAction, "draft_descendant_count", lambda pages: pages.not_live().count())
+    recount(UnpublishBulkAction, "live_descendant_count", lambda pages: pages.live().count())
+    recount(MoveBulkAction, "child_pages", lambda pages: pages.count())
+
+    unpublish_context = Unpublish.get_context_data
+
+    def get_context_data(self, **kwargs):
+        context = unpublish_context(self, **kwargs)
+        user = self.request.user
+        context["live_descendant_count"] = visible_descendants(user, self.object).live().count()
+        context["translation_descendant_count"] = sum(
+            visible_descendants(user, page).filter(alias_of__isnull=True).live().count()
+            for page in self.objects_to_unpublish[1:]
+        )
+        return context
+
+    Unpublish.get_context_data = get_context_data
+
+    summary_context = PagesSummaryItem.get_context_data
+
+    def summary_get_context_data(self, parent_context):
+        from wagtail.models import Page
+
+        context = summary_context(self, parent_context)
+        hidden = hidden_pages_q(self.request.user)
+        root = context["root_page"]
+        if hidden is not None and root is not None:
+            hidden_count = Page.objects.filter(hidden).descendant_of(root, inclusive=True)
+            context["total_pages"] -= hidden_count.count()
+        return context
+
+    PagesSummaryItem.get_context_data = summary_get_context_data
+
+
 def patch_page_types_usage_report():
     from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 
@@ -211,6 +348,36 @@ def patch_media_permission_policies():
 
     _narrow_collection_policy(documents)
     _narrow_collection_policy(images)
+
+
+def restricted_collections():
+    """Collections under a view restriction, with their descendants (restrictions apply to
+    the whole subtree)."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    q = Q(pk__in=[])
+    for path in Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection")
+    ).values_list("path", flat=True):
+        q |= Q(path__startswith=path)
+    return Collection.objects.filter(q)
+
+
+def patch_image_bulk_collection_choices():
+    """The image form refuses private collections (``home.forms.ImageForm``); the bulk
+    "add to collection" action has its own form, which must not offer them either."""
+    from wagtail.images.views.bulk_actions.add_to_collection import CollectionForm
+
+    if not _once(CollectionForm, "images"):
+        return
+    original = CollectionForm.__init__
+
+    def __init__(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        field = self.fields["collection"]
+        field.queryset = field.queryset.exclude(pk__in=restricted_collections().values("pk"))
+
+    CollectionForm.__init__ = __init__
 
 
 # --- wagtail-localize ----------------------------------------------------------------------------
@@ -349,8 +516,12 @@ def apply():
     """Called once from ``PortalConfig.ready``."""
     patch_page_permission_policy()
     patch_page_bulk_actions()
+    patch_destructive_subtree_actions()
+    patch_bulk_delete_confirmation()
+    patch_descendant_counts()
     patch_page_types_usage_report()
     patch_media_permission_policies()
+    patch_image_bulk_collection_choices()
     patch_localize_submission()
     patch_localize_report()
     patch_page_form_references()

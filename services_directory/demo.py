@@ -9,7 +9,10 @@ import datetime
 
 from portal.demo import EXAMPLE_NOTE, demo_step, ensure_child
 
-from . import demo_vocabulary  # noqa: F401 (registers the vocabulary's demo steps)
+from . import (
+    demo_closures,  # noqa: F401 (registers the demo closures)
+    demo_vocabulary,  # noqa: F401 (registers the vocabulary's demo steps)
+)
 from .factories import (
     OrganisationFactory,
     ServiceTypeFactory,

@@ -50,6 +50,7 @@ def test_demo_site_loads_twice_without_change(db, client, settings, tmp_path):
     _frame_and_logins(client)
     client.logout()
     _directory(client)
+    _closures(client)
     _workspace_minutes_pdf(client)
     client.logout()
     _workspaces(client)
@@ -177,6 +178,24 @@ def _absolute_links(client):
     for link in sorted(links):
         response = client.get(link.removeprefix(DEMO_ORIGIN), HTTP_HOST="127.0.0.1:8000")
         assert response.status_code == 200, link
+
+
+def _closures(client):
+    """Holiday closures in the demo (#18): one service closed in school holidays, one closed
+    between the years, one with a closure in this week's view and on the slip."""
+    from services_directory import demo_closures
+
+    german = ServicePage.objects.filter(locale=Locale.objects.get(language_code="de"))
+    assert german.get(slug=demo_closures.SCHOOL_HOLIDAY_SERVICE).closed_in_school_holidays
+    year_end = german.get(slug=demo_closures.YEAR_END_SERVICE).closures.get()
+    assert (year_end.starts_on.month, year_end.starts_on.day) == (12, 24)
+    assert (year_end.ends_on.month, year_end.ends_on.day) == (1, 1)
+    moving = german.get(slug=demo_closures.MOVE_SERVICE)
+    assert moving.closures.count() == 1  # loading twice replaced nothing twice
+    reason = demo_closures.MOVE_REASON
+    url = f"/de/beratung/{demo_closures.MOVE_SERVICE}/"
+    assert reason in client.get(url).content.decode()
+    assert reason in client.get(url + "zettel/", {"sprache": "ar"}).content.decode()
 
 
 def _announcements_and_upkeep():

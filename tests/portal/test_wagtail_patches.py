@@ -110,3 +110,31 @@ def test_wagtail_still_skips_the_checks_the_hooks_add():
     source = inspect.getsource(utils.type_to_delete_confirmation)
     assert 'request.POST.get("confirm_site_name")\n        and' in source
     assert "get_lock" not in inspect.getsource(delete.delete)
+
+
+def test_subtree_counts_and_bulk_delete():
+    """What the count, subtree and bulk-delete patches rely on (issue #15, items 1 and 4)."""
+    from wagtail.admin.site_summary import PagesSummaryItem
+    from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+    from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
+    from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+    from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
+    from wagtail.admin.views.pages.unpublish import Unpublish
+    from wagtail.models import PagePermissionTester
+
+    assert _patched(PagePermissionTester, "subtree") and _patched(DeleteBulkAction, "confirm")
+    assert _patched(PublishBulkAction, "counts")
+    # Moving needs delete rights, so the can_delete patch also covers moving a subtree.
+    assert "self.can_delete(" in inspect.getsource(PagePermissionTester.can_move)
+    # Wagtail still only checks a site name that is sent, and counts with these keys.
+    source = inspect.getsource(DeleteBulkAction.get_context_data)
+    assert '"type_to_confirm_before_delete"' in source and "descendant_count" in source
+    for view, key in [
+        (PublishBulkAction, "draft_descendant_count"),
+        (UnpublishBulkAction, "live_descendant_count"),
+        (MoveBulkAction, "child_pages"),
+    ]:
+        assert view.object_context.__module__ == "portal.wagtail_patches"
+        assert f'"{key}"' in inspect.getsource(view)
+    assert '"live_descendant_count"' in inspect.getsource(Unpublish)
+    assert "total_pages" in inspect.getsource(PagesSummaryItem)

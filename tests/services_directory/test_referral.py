@@ -139,6 +139,58 @@ def test_slip_pdf_in_under_a_second(client, service):
     assert elapsed < 1.0, elapsed
 
 
+@pytest.mark.parametrize("code", ["ar", "fa", "uk"])
+def test_slip_pdf_first_and_repeated_render(client, service, code, capsys):
+    """The PDF is never cached: every request renders it. After the worker's warm-up (as
+    gunicorn's ``post_worker_init`` does), Arabic and Farsi (right to left, shaped through
+    HarfBuzz) and Ukrainian stay under a second of CPU from the first render on (bound 1.5 s
+    for the first: this language's fonts are looked up once). The figures are printed for
+    docs/referral.md."""
+    import runpy
+
+    runpy.run_path("portal/gunicorn.conf.py")["post_worker_init"](None)
+    timings = []
+    for _run in range(3):
+        started, wall = time.process_time(), time.perf_counter()
+        response = _slip(client, code=code, format="pdf")
+        timings.append((time.process_time() - started, time.perf_counter() - wall))
+        assert response.status_code == 200 and response.content.startswith(b"%PDF")
+        assert re.fullmatch(r"pdf;dur=\d+", response["Server-Timing"])
+    first, *repeated = timings
+    with capsys.disabled():
+        print(
+            f"\nslip PDF {code}: first {first[0]:.2f} s CPU / {first[1]:.2f} s wall, then "
+            + ", ".join(f"{cpu:.2f} s CPU / {wall:.2f} s wall" for cpu, wall in repeated)
+            + f", {len(response.content) // 1024} KiB"
+        )
+    assert first[0] < 1.5, first
+    assert max(cpu for cpu, _wall in repeated) < 1.0, repeated
+
+
+def test_gunicorn_workers_load_the_pdf_fonts_before_the_first_request():
+    """``post_worker_init`` pays WeasyPrint's import and font discovery at worker start, so
+    the first slip PDF of a worker is as fast as the others. Run in a fresh interpreter:
+    afterwards a render costs a fraction of the warm-up."""
+    import subprocess
+    import sys
+
+    script = (
+        "import runpy, sys, time\n"
+        "conf = runpy.run_path('portal/gunicorn.conf.py')\n"
+        "assert 'weasyprint' not in sys.modules\n"
+        "conf['post_worker_init'](None)\n"
+        "assert 'weasyprint' in sys.modules\n"
+        "from weasyprint import HTML\n"
+        "started = time.process_time()\n"
+        'HTML(string=\'<p lang="ar" dir="rtl">\u0645\u0631\u062d\u0628\u0627</p>\').write_pdf()\n'
+        "print(f'{time.process_time() - started:.3f}')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert float(done.stdout.strip()) < 0.5, done.stdout
+
+
 def test_service_page_links_to_the_slip(client, service):
     html = client.get(service.url).content.decode()
     assert 'action="/de/beratung/jmd-velbert/zettel/"' in html
