@@ -21,6 +21,6 @@ def correct(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("services_directory", "0013_case_management_guide")]
+    dependencies = [("services_directory", "0014_servicetype_easy_explanation")]
 
     operations = [migrations.RunPython(correct, migrations.RunPython.noop)]
