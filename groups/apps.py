@@ -10,4 +10,7 @@ class GroupsConfig(AppConfig):
     name = "groups"
 
     def ready(self):
+        from portal.cache import register_content
+
+        register_content(self.label)
         from . import signal_handlers  # noqa: F401

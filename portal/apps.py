@@ -8,6 +8,22 @@ class PortalConfig(AppConfig):
     verbose_name = "KIM Portal"
 
     def ready(self):
+        from .cache import register_content
+
+        # Content of the portal itself and of Wagtail; each app registers its own.
+        register_content("portal", exclude=["contentversion"])
+        register_content(
+            "wagtailcore",
+            exclude=[
+                "pagelogentry",
+                "modellogentry",
+                "referenceindex",
+                "taskstate",
+                "workflowstate",
+            ],
+        )
+        register_content("wagtaildocs")
+        register_content("wagtailimages")
         from . import audit, checks, locales, localize_dates, otp, signal_handlers, wagtail_patches  # noqa: F401
         from .translation_moderation import install
 

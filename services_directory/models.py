@@ -21,6 +21,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.cache import bump, state, versions
+
 from .admin_forms import ServicePageForm
 from .text import fold
 from .unmet_needs import UnmetNeedCount  # noqa: F401  (the model lives beside its code)
@@ -927,44 +929,30 @@ class GuideText(TranslatableMixin, models.Model):
         return str(_("Case-management guide texts"))
 
 
-class DirectoryVersion(models.Model):
+class DirectoryVersion:
     """A token that changes whenever directory data changes (signal_handlers.py).
 
-    Each process keeps the facet data of the directory in memory and reloads it when this
-    token differs from the one it loaded with, so several processes stay consistent without
-    a shared cache. A random token (not a counter) stays unique across rolled-back
-    transactions.
+    Kept in the portal's content-version table under the key ``directory`` (registered in
+    apps.py; ``portal/cache.py``). Each process keeps the facet data of the directory in
+    memory and reloads it when this token differs from the one it loaded with, so several
+    processes stay consistent without a shared cache.
     """
 
-    key = models.CharField(max_length=20, primary_key=True, default="directory")
-    token = models.CharField(max_length=32, default="")
-    # When the token last changed: the HSDS API's Last-Modified.
-    changed_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self):
-        return f"{self.key}: {self.token}"
+    KEY = "directory"
 
     @classmethod
     def current(cls):
         """The directory's token; read with the content version, once per request."""
-        from portal.cache import versions
-
-        return versions()["directory"]
+        return versions()[cls.KEY]
 
     @classmethod
     def bump(cls):
-        from portal.cache import bump
-
-        return bump("directory")
+        return bump(cls.KEY)
 
     @classmethod
     def state(cls):
-        """``(token, changed_at)`` in one query; creates the row when missing."""
-        row = cls.objects.filter(key="directory").values_list("token", "changed_at").first()
-        if row is None or row[1] is None:
-            cls.bump()
-            row = cls.objects.filter(key="directory").values_list("token", "changed_at").get()
-        return row
+        """``(token, changed_at)`` in one query (the HSDS API's ETag and Last-Modified)."""
+        return state(cls.KEY)
 
 
 class ServiceReport(models.Model):
