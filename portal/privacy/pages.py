@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
-from .cache import cached_fragment
+from ..cache import cached_fragment
 
 _CACHE_ATTR = "_portal_hidden_paths"
 
