@@ -33,7 +33,6 @@ document and image permission policies      no document/image of a restricted co
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 
 WAGTAIL_VERSION = "7.4"
 WAGTAIL_LOCALIZE_VERSION = "1.14"
@@ -50,31 +49,16 @@ def _once(target, name):
     return True
 
 
-def _sees_everything(user):
-    return user.is_active and user.is_superuser
-
-
 def hidden_pages_q(user):
-    """A ``Q`` matching the pages in the subtrees hidden from ``user`` (never for superusers)."""
-    from .privacy import hidden_paths
+    from .privacy import admin_hidden_pages_q
 
-    if _sees_everything(user):
-        return None
-    paths = hidden_paths(user)
-    if not paths:
-        return None
-    q = Q()
-    for path in paths:
-        q |= Q(path__startswith=path)
-    return q
+    return admin_hidden_pages_q(user)
 
 
 def page_is_hidden_from(user, page):
-    from .privacy import hidden_paths
+    from .privacy import admin_page_hidden
 
-    if _sees_everything(user):
-        return False
-    return any(page.path.startswith(path) for path in hidden_paths(user))
+    return admin_page_hidden(user, page)
 
 
 # --- Pages: the permission policy class --------------------------------------------------------
@@ -155,9 +139,8 @@ def patch_page_types_usage_report():
 
 def _narrow_collection_policy(policy):
     """Hide the media of restricted collections the user may not view; refuse uploads there."""
-    from wagtail.models import Collection
 
-    from .privacy import hidden_collection_paths
+    from .privacy import admin_hidden_collections, document_visibility
 
     if not _once(policy, "collections"):
         return
@@ -165,19 +148,10 @@ def _narrow_collection_policy(policy):
     instances_for = policy.instances_user_has_any_permission_for
     collections_for = policy.collections_user_has_any_permission_for
 
-    def _hidden_collections(user):
-        paths = hidden_collection_paths(user)
-        if not paths:
-            return None
-        q = Q()
-        for path in paths:
-            q |= Q(path__startswith=path)
-        return Collection.objects.filter(q)
+    _hidden_collections = admin_hidden_collections
 
     def user_has_any_permission_for_instance(user, actions, instance):
-        paths = hidden_collection_paths(user)
-        collection_path = instance.collection.path if instance.collection_id else ""
-        if any(collection_path.startswith(path) for path in paths):
+        if not document_visibility(user)(instance):
             return False
         return any_for_instance(user, actions, instance)
 

@@ -293,7 +293,7 @@ class DirectoryIndex:
         from .models import language_names
 
         # Typo corrections are shown to everyone: only words of public services qualify.
-        public = set(public_pages(ServicePage.objects.live()).values_list("id", flat=True))
+        public = set(public_pages(ServicePage.objects.all()).values_list("id", flat=True))
         self.matcher = Matcher(self, texts, _vocabulary(), language_names, public_ids=public)
 
     def term(self, kind, key):

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import PageLogEntry
 
-from portal.privacy import hidden_paths, public_pages, visible_q
+from portal.privacy import outside_hidden_subtrees, public_pages
 
 from . import directory
 from .models import ServicePage, language_names
@@ -388,7 +388,7 @@ def _change(today, default_locale_id, ids=None):
     """
     months = [add_months(month_start(today), -n) for n in range(CHANGE_MONTHS - 1, -1, -1)]
     start = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time()))
-    hidden = visible_q(hidden_paths(_anonymous()))
+    hidden = outside_hidden_subtrees(_anonymous())
     services = ServicePage.objects.filter(locale_id=default_locale_id).filter(hidden)
     if ids is not None:
         services = services.filter(pk__in=ids)

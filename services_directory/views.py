@@ -9,10 +9,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+
+from portal.privacy import mark_private
 
 from . import directory, unmet_needs
 from .models import ServicePage, Topic, language_names
@@ -28,7 +29,7 @@ def directory_response(page, request, now=None):
     response = TemplateResponse(request, page.get_template(request), context)
     if request.user.is_authenticated:
         # Members may see services of their workspaces: never in a shared cache.
-        patch_cache_control(response, private=True, no_store=True)
+        mark_private(response)
     return response
 
 
@@ -236,7 +237,7 @@ def _opening(entry, local, school_holidays=()):
 
 def _private(response):
     """Pages behind a signed link or with a form: never in a shared cache, not indexed."""
-    patch_cache_control(response, private=True, no_store=True)
+    mark_private(response)
     response["X-Robots-Tag"] = "noindex"
     return response
 

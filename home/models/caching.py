@@ -1,6 +1,8 @@
 """Pages whose listings depend on the visitor must never sit in a shared cache."""
 
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
+
+from portal.privacy import mark_private
 
 
 class MemberAwareCacheMixin:
@@ -14,5 +16,5 @@ class MemberAwareCacheMixin:
         response = super().serve(request, *args, **kwargs)
         patch_vary_headers(response, ["Cookie"])
         if request.user.is_authenticated:
-            patch_cache_control(response, private=True, no_store=True)
+            mark_private(response)
         return response
