@@ -24,8 +24,11 @@ class PortalConfig(AppConfig):
         )
         register_content("wagtaildocs")
         register_content("wagtailimages")
-        from . import audit, checks, locales, localize_dates, otp, signal_handlers, wagtail_patches  # noqa: F401
-        from .translation_moderation import install
+        from . import audit, checks, otp, signal_handlers  # noqa: F401
+        from .patches import admin_privacy as wagtail_patches
+        from .patches import locale_cache as locales
+        from .patches import localize_dates
+        from .patches.translation_moderation import install
 
         locales.install()
         install()

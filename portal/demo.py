@@ -193,7 +193,7 @@ def ensure_translations(page, table, *, keep=()):
         # Saved as a draft and published here rather than with publish=True, which defers
         # publishing to the end of the transaction (never reached inside a test). The draft
         # is published at once, so the portal's "keep the live content of a draft" wrapper
-        # (portal/translation_moderation.py) would only add a useless save: skip it.
+        # (portal/patches/translation_moderation.py) would only add a useless save: skip it.
         create = getattr(
             TranslationSource.create_or_update_translation,
             "__wrapped__",

@@ -3,7 +3,7 @@
 Wagtail's choosers hide workspace pages and restricted documents from outsiders, but a saved
 form only carries ids, and Wagtail never checks them: a crafted request could link a public
 page to a private meeting or document. ``add_reference_errors`` (run by the patched page
-form, ``portal.wagtail_patches``) refuses such a save with a form error.
+form, ``portal.patches.admin_privacy``) refuses such a save with a form error.
 
 Rendering is guarded as well: ``portal.templatetags`` filters print no title of a target
 the visitor may not see (``visible_target``).

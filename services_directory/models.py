@@ -506,7 +506,7 @@ class ServicePage(Page):
     def is_temporarily_closed(self):
         return self.status == self.Status.TEMPORARILY_CLOSED
 
-    # Loaded with the page when it is served (portal/routing.py): one query, not three.
+    # Loaded with the page when it is served (portal/patches/routing.py): one query, not three.
     serve_select_related = ("service_type", "organisation")
 
     def get_context(self, request, *args, **kwargs):

@@ -50,13 +50,13 @@ def _once(target, name):
 
 
 def hidden_pages_q(user):
-    from .privacy import admin_hidden_pages_q
+    from ..privacy import admin_hidden_pages_q
 
     return admin_hidden_pages_q(user)
 
 
 def page_is_hidden_from(user, page):
-    from .privacy import admin_page_hidden
+    from ..privacy import admin_page_hidden
 
     return admin_page_hidden(user, page)
 
@@ -140,7 +140,7 @@ def patch_page_types_usage_report():
 def _narrow_collection_policy(policy):
     """Hide the media of restricted collections the user may not view; refuse uploads there."""
 
-    from .privacy import admin_hidden_collections, document_visibility
+    from ..privacy import admin_hidden_collections, document_visibility
 
     if not _once(policy, "collections"):
         return
@@ -268,7 +268,7 @@ def patch_localize_report():
 def patch_page_form_references():
     from wagtail.admin.forms.pages import WagtailAdminPageForm
 
-    from .references import add_reference_errors
+    from ..references import add_reference_errors
 
     if not _once(WagtailAdminPageForm, "references"):
         return
