@@ -24,13 +24,6 @@ class PortalConfig(AppConfig):
         )
         register_content("wagtaildocs")
         register_content("wagtailimages")
-        from . import audit, checks, otp, signal_handlers  # noqa: F401
-        from .patches import admin_privacy as wagtail_patches
-        from .patches import locale_cache as locales
-        from .patches import localize_dates
-        from .patches.translation_moderation import install
+        from . import audit, checks, otp, patches, signal_handlers  # noqa: F401
 
-        locales.install()
-        install()
-        localize_dates.install()
-        wagtail_patches.apply()
+        patches.apply()  # framework patches, one module each (portal/patches/)

@@ -156,6 +156,8 @@ def ensure_translations(page, table, *, keep=()):
     from wagtail.models import Locale, Page
     from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+    from .patches.translation_moderation import create_translation_unmoderated
+
     done = set(
         Page.objects.filter(
             translation_key=page.translation_key, alias_of__isnull=True
@@ -194,12 +196,7 @@ def ensure_translations(page, table, *, keep=()):
         # publishing to the end of the transaction (never reached inside a test). The draft
         # is published at once, so the portal's "keep the live content of a draft" wrapper
         # (portal/patches/translation_moderation.py) would only add a useless save: skip it.
-        create = getattr(
-            TranslationSource.create_or_update_translation,
-            "__wrapped__",
-            TranslationSource.create_or_update_translation,
-        )
-        translated, _created = create(
+        translated, _created = create_translation_unmoderated(
             source, locales[code], publish=False, fallback=True, copy_parent_pages=True
         )
         Page.objects.get(pk=translated.pk).get_latest_revision().publish()

@@ -113,7 +113,8 @@ def _language_links(request, page):
             target, available = by_locale[code]
             url = target.get_url(request)
             # A translation without a live revision of its own still shows the German text
-            # (portal/patches/translation_moderation.py); the source language is always "translated".
+            # (portal/patches/translation_moderation.py); the source language is always
+            # "translated".
             translated = (
                 available
                 and target.alias_of_id is None

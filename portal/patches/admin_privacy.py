@@ -36,6 +36,24 @@ from django.core.exceptions import PermissionDenied
 
 WAGTAIL_VERSION = "7.4"
 WAGTAIL_LOCALIZE_VERSION = "1.14"
+UPSTREAM = {
+    "wagtail.permission_policies.pages:PagePermissionPolicy.explorable_instances": "0f0a78df0dc9c6d6",
+    "wagtail.permission_policies.pages:PagePermissionPolicy.instances_user_has_any_permission_for": "1be70f3ea7ef11c6",
+    "wagtail.permission_policies.pages:PagePermissionPolicy.user_has_any_permission_for_instance": "9e8ada56e5e22a54",
+    "wagtail.admin.api.views:PagesAdminAPIViewSet.get_base_queryset": "71ad37a70f0e0d6c",
+    "wagtail.admin.views.bulk_action.base_bulk_action:BulkAction.get_actionable_objects": "e9b03108b7762f2a",
+    "wagtail.admin.views.reports.page_types_usage:PageTypesUsageReportView.decorate_paginated_queryset": "0c2c529eb8b04fde",
+    "wagtail.permission_policies.collections:CollectionOwnershipPermissionPolicy.user_has_any_permission_for_instance": "a391ebc7fc253766",
+    "wagtail.permission_policies.collections:CollectionOwnershipPermissionPolicy.instances_user_has_any_permission_for": "f1425a6ef9b993be",
+    "wagtail.permission_policies.collections:CollectionOwnershipPermissionPolicy.collections_user_has_any_permission_for": "d5ee8872463df93f",
+    "wagtail_localize.views.submit_translations:SubmitPageTranslationView.get_object": "79eabb22ab7cdceb",
+    "wagtail_localize.views.update_translations:UpdateTranslationsView.get_object": "1023e14a7aaf6565",
+    "wagtail_localize.operations:translate_page_subtree": "b4478f32f56585e6",
+    "wagtail_localize.views.report:TranslationsReportView.get_queryset": "9fedb606e138e38b",
+    "wagtail.admin.forms.pages:WagtailAdminPageForm.is_valid": "8cb7436dccf25cbd",
+    "wagtail.admin.views.mixins:SpreadsheetExportMixin.preprocess_field_value": "c5ca33c8304b573a",
+}
+CONTRACT_TEST = "tests/portal/test_wagtail_patches.py"
 
 _APPLIED = "_portal_patched"
 
