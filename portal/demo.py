@@ -83,7 +83,7 @@ def stream(*blocks):
 
 @demo_step(order=0)
 def demo_users(context):
-    """The logins of ARCHITECTURE.md §5 (groups of workspaces are joined by groups/demo.py)."""
+    """The demo logins of the README (groups of workspaces are joined by groups/demo.py)."""
     context["users"] = {
         "admin": ensure_user("admin", is_superuser=True, first_name="Admin"),
         # Wagtail's default groups plus the portal's editorial roles (portal/editorial.py).

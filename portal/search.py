@@ -1,7 +1,7 @@
 """Site search: safe query handling and a search that degrades instead of failing.
 
 Wagtail's SQLite backend raises on a lone ``"``, an empty query or thousands of terms
-(WAGTAIL_NOTES.md, Search); the query is therefore reduced to plain words first.
+(docs/search.md); the query is therefore reduced to plain words first.
 """
 
 import logging

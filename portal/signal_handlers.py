@@ -1,11 +1,11 @@
 """Keep every translation and alias exactly as private as its German source page.
 
 wagtail-localize copies a restriction only when a translation is first created, and alias
-pages get none at all (WAGTAIL_NOTES.md, Privacy). Here the page in the source language
-(``LANGUAGE_CODE``) is the single source of truth: whenever a view restriction or its groups
-change anywhere in a translation group, or a translation/alias is created, every other page
-of that group is brought in line with the source — same restriction type, same groups, or
-no restriction when the source's restriction is removed.
+pages get none at all (docs/privacy.md, "Translations and aliases"). Here the page in the
+source language (``LANGUAGE_CODE``) is the single source of truth: whenever a view
+restriction or its groups change anywhere in a translation group, or a translation/alias is
+created, every other page of that group is brought in line with the source — same
+restriction type, same groups, or no restriction when the source's restriction is removed.
 """
 
 from contextlib import contextmanager

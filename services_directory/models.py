@@ -1,6 +1,6 @@
 """The service directory ("Beratung finden"): taxonomies, service pages and their parts.
 
-Field names follow Open Referral HSDS 3.0 wherever one exists (ARCHITECTURE.md §2), so that
+Field names follow Open Referral HSDS 3.0 wherever one exists (docs/api.md), so that
 an HSDS API is a mapping rather than a translation.
 """
 
@@ -27,7 +27,7 @@ from .admin_forms import ServicePageForm
 from .text import fold
 from .unmet_needs import UnmetNeedCount  # noqa: F401  (the model lives beside its code)
 
-# NRW's bounding box, generously rounded (ARCHITECTURE.md: coordinates must lie in NRW).
+# NRW's bounding box, generously rounded (coordinates must lie in NRW: docs/directory.md).
 NRW_LATITUDE = (50.3, 52.6)
 NRW_LONGITUDE = (5.8, 9.5)
 
@@ -201,7 +201,7 @@ class Organisation(index.Indexed, Taxonomy):
 class ServiceDirectoryPage(Page):
     """The directory of counselling services for migrants and refugees in the ten towns.
 
-    It answers the GET form of ARCHITECTURE.md §5 (``q``, ``town``, ``type``, ``topic``,
+    It answers the GET form of docs/directory.md (``q``, ``town``, ``type``, ``topic``,
     ``language``, ``target``, ``age``, ``open_now``, ``page``); see ``directory.py``.
     """
 

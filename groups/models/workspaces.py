@@ -3,7 +3,7 @@
 A ``WorkspacePage`` is private from its first save: it gets its own member ``Group``, a
 managers ``Group`` with Wagtail page and collection permissions on its subtree, a
 ``PageViewRestriction`` naming those groups, a document ``Collection`` with a matching
-``CollectionViewRestriction`` and a review workflow for its minutes (ARCHITECTURE.md §3,
+``CollectionViewRestriction`` and a review workflow for its minutes (docs/privacy.md,
 docs/workspaces.md).
 """
 

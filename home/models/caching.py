@@ -6,7 +6,7 @@ from portal.privacy import mark_private
 
 
 class MemberAwareCacheMixin:
-    """Mark responses rendered for a logged-in visitor as private (ARCHITECTURE.md §3).
+    """Mark responses rendered for a logged-in visitor as private (docs/privacy.md).
 
     Listings, contents and feeds go through ``visible_pages``, so a member may see entries
     an anonymous visitor does not; such a response must not be stored by a proxy or CDN.
