@@ -29,7 +29,7 @@ ALLOWED_LIVE = {
     ),
     "services_directory/evaluation.py": (1, "an editor's evaluation run, not a page"),
     "services_directory/verification.py": (1, "editors' counts (public=False)"),
-    "services_directory/exchange.py": (1, "unpublishes translations of a pruned entry"),
+    "services_directory/hsds/exchange.py": (1, "unpublishes translations of a pruned entry"),
     "services_directory/directory.py": (
         1,
         "the in-memory index of live services; each request narrows it with visible_pages",

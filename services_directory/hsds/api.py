@@ -25,10 +25,9 @@ from django.views.decorators.csrf import csrf_exempt
 
 from portal.search import clean_query
 
-from . import hsds
-from . import openapi as contract
-from .directory import search_ids
-from .models import (
+from .. import hsds
+from ..directory import search_ids
+from ..models import (
     DirectoryVersion,
     Organisation,
     ServiceLocation,
@@ -36,7 +35,8 @@ from .models import (
     Town,
     language_names,
 )
-from .postcodes import POSTCODES, centroid, distance_km
+from ..postcodes import POSTCODES, centroid, distance_km
+from . import openapi as contract
 
 
 class ApiError(Exception):
