@@ -11,6 +11,16 @@ from .documents import hidden_collection_paths
 from .pages import hidden_paths
 
 
+def _inside_any(paths):
+    """A ``Q`` for rows inside any of the tree ``paths``, or None when there are none."""
+    if not paths:
+        return None
+    q = Q()
+    for path in paths:
+        q |= Q(path__startswith=path)
+    return q
+
+
 def _sees_everything(user):
     return user.is_active and user.is_superuser
 
@@ -19,13 +29,7 @@ def admin_hidden_pages_q(user):
     """A ``Q`` matching the pages hidden from ``user`` in the admin, or None."""
     if _sees_everything(user):
         return None
-    paths = hidden_paths(user)
-    if not paths:
-        return None
-    q = Q()
-    for path in paths:
-        q |= Q(path__startswith=path)
-    return q
+    return _inside_any(hidden_paths(user))
 
 
 def admin_visible_pages(user, pages):
@@ -45,10 +49,5 @@ def admin_hidden_collections(user):
     """The collections whose media ``user`` may not see (a queryset), or None."""
     from wagtail.models import Collection
 
-    paths = hidden_collection_paths(user)
-    if not paths:
-        return None
-    q = Q()
-    for path in paths:
-        q |= Q(path__startswith=path)
-    return Collection.objects.filter(q)
+    inside = _inside_any(hidden_collection_paths(user))
+    return None if inside is None else Collection.objects.filter(inside)
