@@ -34,6 +34,8 @@ document and image permission policies      no document/image of a restricted co
 
 from django.core.exceptions import PermissionDenied
 
+from ..sanitize import csv_safe
+
 WAGTAIL_VERSION = "7.4"
 WAGTAIL_LOCALIZE_VERSION = "1.14"
 UPSTREAM = {
@@ -302,21 +304,6 @@ def patch_page_form_references():
 
 
 # --- Spreadsheet exports: no formula injection -------------------------------------------------
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value):
-    """A cell value a spreadsheet will not run: text starting like a formula gets a ``'``.
-
-    OWASP's advice for CSV injection; numbers (also negative ones) stay numbers.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        try:
-            float(value)
-        except ValueError:
-            return "'" + value
-    return value
 
 
 def patch_csv_exports():
