@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from portal.privacy import mark_private
+from portal.ratelimit import rate_limited
 
 from . import directory, unmet_needs
 from .models import ServicePage, Topic, language_names
@@ -340,25 +341,8 @@ def _feedback_service(request, page_id):
 
 
 def _rate_limited(request):
-    """True when this client address has sent too many reports in the current window.
-
-    ``cache.add`` + ``cache.incr`` are atomic on Redis, so the limit holds across processes
-    and hosts sharing it; with the local-memory cache (development) it is per process.
-    """
-    from axes.helpers import get_client_ip_address
-
-    from django.core.cache import cache
-
-    # The same client address as the login throttling (PROXY_COUNT → django-ipware).
-    address = get_client_ip_address(request) or request.META.get("REMOTE_ADDR") or "unknown"
-    key = "services_directory:feedback:" + address
-    cache.add(key, 0, FEEDBACK_RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, FEEDBACK_RATE_WINDOW)
-        count = 1
-    return count > FEEDBACK_RATE_LIMIT
+    """True when this client address has sent too many reports in the current window."""
+    return rate_limited(request, "feedback", FEEDBACK_RATE_LIMIT, FEEDBACK_RATE_WINDOW)
 
 
 @csrf_exempt
