@@ -51,9 +51,10 @@ test: install ## Run the whole test suite (SQLite; DATABASE_URL=postgres://… f
 services: ## Install (Debian packages) and start PostgreSQL and Redis on 127.0.0.1, create the test role and databases
 	bash scripts/services.sh
 
-lint: install ## ruff lint and format check
+lint: install ## ruff lint and format check; the import layers (lint-imports, pyproject.toml)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	.venv/bin/lint-imports
 
 format: install ## Apply ruff's fixes and formatting
 	$(PY) -m ruff check --fix .

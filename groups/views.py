@@ -14,23 +14,18 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
 
-from portal.privacy import hidden_paths, visible_q
+from portal.privacy import mark_private, visible_pages_for_user
 
 from . import members
 from .calendar import build_calendar
 from .forms import InviteForm, MemberProfileForm, RemoveMemberForm
 from .models import CalendarToken, MeetingPage, MemberProfile
 
-
-def _private(response):
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True)
-    return response
+_private = mark_private
 
 
 def manage_members(request, workspace):
@@ -140,12 +135,9 @@ def calendar_feed(request, index_page, token):
     entry = CalendarToken.objects.select_related("user").filter(token=token).first()
     if entry is None or not entry.user.is_active:
         raise Http404
-    meetings = (
-        MeetingPage.objects.live()
-        .filter(visible_q(hidden_paths(entry.user)))
-        .descendant_of(index_page)
-        .order_by("start")
-    )
+    meetings = visible_pages_for_user(
+        entry.user, MeetingPage.objects.descendant_of(index_page)
+    ).order_by("start")
     body = build_calendar(meetings, request, _("KIM workspaces"))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     return _private(response)

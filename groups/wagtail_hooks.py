@@ -2,18 +2,16 @@
 
 Page permissions inside workspaces are cut by ``WorkspacePermissionTester`` (models.py);
 these hooks hide the same subtrees from the page explorer and the page chooser, through the
-same helper as the public site (``portal.privacy.hidden_paths``).
+same rule as the admin permission policies (``portal.privacy.admin_visible_pages``).
 """
 
 from wagtail import hooks
 
-from portal.privacy import hidden_paths, visible_q
+from portal.privacy import admin_visible_pages, document_is_private, mark_private
 
 
 def _without_hidden_workspaces(pages, request):
-    if request.user.is_superuser:
-        return pages
-    return pages.filter(visible_q(hidden_paths(request.user)))
+    return admin_visible_pages(request.user, pages)
 
 
 @hooks.register("construct_explorer_page_queryset")
@@ -37,10 +35,9 @@ def private_documents_are_not_cached(document, request):
     ``WAGTAILDOCS_MAX_UPLOAD_SIZE``), marked private. Documents of public collections keep
     Wagtail's streaming response.
     """
-    if not document.collection.get_view_restrictions().exists():
+    if not document_is_private(document):
         return None
     from django.http import HttpResponse
-    from django.utils.cache import add_never_cache_headers, patch_cache_control
 
     from wagtail.documents.models import document_served
     from wagtail.documents.wagtail_hooks import check_view_restrictions
@@ -56,6 +53,4 @@ def private_documents_are_not_cached(document, request):
     response["Content-Length"] = len(content)
     response["Content-Security-Policy"] = "default-src 'none'"
     response["X-Content-Type-Options"] = "nosniff"
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True)
-    return response
+    return mark_private(response)

@@ -5,4 +5,7 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
+        from portal.cache import register_content
+
+        register_content(self.label)
         from . import signal_handlers  # noqa: F401

@@ -320,7 +320,7 @@ def demo_handbook_and_publications(context):
                     intro=spec["intro"],
                     body=stream(*spec["body"]),
                 )
-        generate_edition_pdf(edition)
+        generate_edition_pdf(edition, edition.public_chapters())
     index = ensure_child(
         home,
         PublicationIndexPage,

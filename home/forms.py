@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
+from portal.privacy import collection_is_private
+
 # Members that each OOXML/ODF type must contain (ODF also declares its mimetype).
 _ZIP_MARKERS = {
     "docx": "word/document.xml",
@@ -102,7 +104,7 @@ class ImageForm(BaseImageForm):
         collection = cleaned_data.get("collection") or (
             self.collections[0] if len(self.collections) == 1 else None
         )
-        if collection is not None and collection.get_view_restrictions().exists():
+        if collection_is_private(collection):
             raise forms.ValidationError(
                 _(
                     "Images are always public and cannot be stored in the private collection "

@@ -11,31 +11,16 @@ import mimetypes
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 from django.utils import translation
-
-from portal.privacy import hidden_paths, visible_q
 
 logger = logging.getLogger(__name__)
 
 PDF_DIR = "handbooks/pdf"
 # A base URL that never resolves: only /media/ files are read, from storage, nothing else.
 BASE_URL = "https://pdf.invalid/"
-
-
-def public_chapters(edition):
-    """Chapters an anonymous visitor may see: the cached PDF is shared by everyone."""
-    from .models import HandbookChapterPage
-
-    return list(
-        HandbookChapterPage.objects.child_of(edition)
-        .live()
-        .filter(visible_q(hidden_paths(AnonymousUser())))
-        .order_by("path")
-    )
 
 
 def pdf_name(edition, chapters):
@@ -97,9 +82,9 @@ def render_edition_pdf(edition, chapters):
     return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf()
 
 
-def generate_edition_pdf(edition):
-    """Render and store the PDF of the edition's live state; returns the storage name."""
-    chapters = public_chapters(edition)
+def generate_edition_pdf(edition, chapters):
+    """Render and store the PDF of the edition's live state with ``chapters`` (the public
+    ones: ``HandbookEditionPage.public_chapters``); returns the storage name."""
     name = pdf_name(edition, chapters)
     if not default_storage.exists(name):
         data = render_edition_pdf(edition, chapters)
@@ -109,12 +94,12 @@ def generate_edition_pdf(edition):
     return name
 
 
-def edition_pdf(edition):
-    """The storage name of the edition's current PDF, generated if it is missing."""
-    name = pdf_name(edition, public_chapters(edition))
+def edition_pdf(edition, chapters):
+    """The storage name of the edition's current PDF with ``chapters``, generated if missing."""
+    name = pdf_name(edition, chapters)
     if default_storage.exists(name):
         return name
-    return generate_edition_pdf(edition)
+    return generate_edition_pdf(edition, chapters)
 
 
 def _remove_stale(edition, keep):

@@ -42,7 +42,7 @@ def _generate_pdf(edition):
     from .pdf import generate_edition_pdf
 
     try:
-        generate_edition_pdf(edition)
+        generate_edition_pdf(edition, edition.public_chapters())
     except Exception:
         # The PDF route regenerates on demand; publishing must never fail because of it.
         logger.exception("Could not generate the PDF of edition %s", edition.pk)

@@ -5,6 +5,8 @@ PROD_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production LOCAL_HTTP=1 \
 	DATABASE_URL=postgres://root@127.0.0.1:5432/$(PROD_DB) REDIS_URL=redis://127.0.0.1:6379/1 \
 	ALLOWED_HOSTS=127.0.0.1,localhost CONN_MAX_AGE=60 \
 	SECRET_KEY=$$(cat var/prod-secret-key)
+# The load test's commands (devtools/) are not installed in production otherwise.
+LOADTEST_ENV = $(PROD_ENV) KIM_DEVTOOLS=1
 GUNICORN = $(PROD_ENV) GUNICORN_BIND=127.0.0.1:$(PROD_PORT) $(PY) -m gunicorn -c portal/gunicorn.conf.py
 LOADTEST_USERS ?= 30
 LOADTEST_SPAWN_RATE ?= 5
@@ -27,13 +29,13 @@ serve-prod: prod-site ## Run as in production: PostgreSQL, Redis, gunicorn on ht
 	$(GUNICORN) portal.wsgi
 
 loadtest: install var/prod-secret-key ## Load test (locust) against the production setup; fails on a workspace leak → docs/performance.md
-	@$(PROD_ENV) $(PY) manage.py loadtest prepare 2>/dev/null || \
-		{ $(MAKE) --no-print-directory prod-site && $(PROD_ENV) $(PY) manage.py loadtest prepare; }
+	@$(LOADTEST_ENV) $(PY) manage.py loadtest prepare 2>/dev/null || \
+		{ $(MAKE) --no-print-directory prod-site && $(LOADTEST_ENV) $(PY) manage.py loadtest prepare; }
 	@$(GUNICORN) --daemon --pid var/loadtest-gunicorn.pid --access-logfile /dev/null portal.wsgi
 	@for _ in $$(seq 30); do curl -sf http://127.0.0.1:$(PROD_PORT)/healthz >/dev/null && break; sleep 1; done
-	@$(PROD_ENV) $(PY) -m locust -f tests/load/locustfile.py --headless --only-summary \
+	@$(LOADTEST_ENV) $(PY) -m locust -f tests/load/locustfile.py --headless --only-summary \
 		-u $(LOADTEST_USERS) -r $(LOADTEST_SPAWN_RATE) -t $(LOADTEST_TIME) \
 		--host http://127.0.0.1:$(PROD_PORT) --csv var/loadtest; \
 		kill $$(cat var/loadtest-gunicorn.pid); \
-		$(PROD_ENV) $(PY) manage.py loadtest report --csv var/loadtest \
+		$(LOADTEST_ENV) $(PY) manage.py loadtest report --csv var/loadtest \
 		--label "$(LOADTEST_USERS) users, $(LOADTEST_TIME), gunicorn $$(nproc) cores"

@@ -8,10 +8,22 @@ class PortalConfig(AppConfig):
     verbose_name = "KIM Portal"
 
     def ready(self):
-        from . import audit, checks, locales, localize_dates, otp, signal_handlers, wagtail_patches  # noqa: F401
-        from .translation_moderation import install
+        from .cache import register_content
 
-        locales.install()
-        install()
-        localize_dates.install()
-        wagtail_patches.apply()
+        # Content of the portal itself and of Wagtail; each app registers its own.
+        register_content("portal", exclude=["contentversion"])
+        register_content(
+            "wagtailcore",
+            exclude=[
+                "pagelogentry",
+                "modellogentry",
+                "referenceindex",
+                "taskstate",
+                "workflowstate",
+            ],
+        )
+        register_content("wagtaildocs")
+        register_content("wagtailimages")
+        from . import audit, checks, otp, patches, signal_handlers  # noqa: F401
+
+        patches.apply()  # framework patches, one module each (portal/patches/)

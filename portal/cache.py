@@ -1,15 +1,17 @@
-"""A content version that invalidates cached pages and fragments whenever content changes.
+"""Content versions that invalidate cached pages and fragments whenever content changes.
 
-The version is a random token in the database (a ``DirectoryVersion`` row with the key
-``content``), replaced in the same transaction as every write to content (pages, view
-restrictions, snippets, documents, images, settings; ``signal_handlers.py``). Cache keys
-contain it, so every process, whatever its cache (Redis, or local memory per process), sees
-a change on its very next request: a stale entry can never be read, it is only left to
-expire. A rolled-back write rolls the token back too, and a random token is never reused.
+A version is a random token in the portal's own table (``portal.models.ContentVersion``).
+The ``content`` token is replaced in the same transaction as every write to content: apps
+opt in from their ``AppConfig.ready`` with ``register_content(app_label, exclude=...)``
+(``signal_handlers.py`` listens to the registered apps' saves and deletes). An app may keep
+further tokens of its own (``register_version(key)``; the directory's ``"directory"`` token,
+bumped by its own signal handlers). Cache keys contain the tokens, so every process, whatever
+its cache (Redis, or local memory per process), sees a change on its very next request: a
+stale entry can never be read, it is only left to expire. A rolled-back write rolls the
+token back too, and a random token is never reused.
 
-Reading the token costs one small query per request: ``ContentVersionMiddleware`` keeps it
-for the request (together with the directory's token), and a bump during the request
-updates that copy.
+Reading the tokens costs one small query per request: ``ContentVersionMiddleware`` keeps
+them for the request, and a bump during the request updates that copy.
 """
 
 import contextvars
@@ -18,24 +20,62 @@ import uuid
 from django.core.cache import cache
 
 FRAGMENT_TIMEOUT = 300
-KEYS = ("content", "directory")
+_keys = ["content"]
+# app label -> model names of that app that are bookkeeping, not content.
+_content_apps = {}
 _request_versions = contextvars.ContextVar("portal_versions", default=None)
 
 
+def register_version(key):
+    """Keep a token ``key`` next to ``content`` (read in the same query, bumped on its own)."""
+    if key not in _keys:
+        _keys.append(key)
+
+
+def register_content(app_label, exclude=()):
+    """Make every write to ``app_label``'s models (except ``exclude``) bump ``content``."""
+    _content_apps.setdefault(app_label, set()).update(name.lower() for name in exclude)
+
+
+def is_content(model):
+    """Whether a write to ``model`` changes what cached pages show."""
+    meta = getattr(model, "_meta", None)
+    if meta is None or getattr(model, "__module__", "") == "__fake__":
+        return False  # a migration's historical model: the version table may not exist yet
+    excluded = _content_apps.get(meta.app_label)
+    return excluded is not None and meta.model_name not in excluded
+
+
+def version_keys():
+    return tuple(_keys)
+
+
 def versions():
-    """``{"content": token, "directory": token}``, read once per request."""
+    """``{"content": token, <registered key>: token, ...}``, read once per request."""
     memo = _request_versions.get()
     if memo:
         return memo
-    from services_directory.models import DirectoryVersion
+    from .models import ContentVersion
 
-    found = dict(DirectoryVersion.objects.filter(key__in=KEYS).values_list("key", "token"))
-    for key in KEYS:
+    found = dict(ContentVersion.objects.filter(key__in=_keys).values_list("key", "token"))
+    for key in _keys:
         if not found.get(key):
             found[key] = bump(key)
     if memo is not None:
         memo.update(found)
     return found
+
+
+def state(key):
+    """``(token, changed_at)`` of ``key`` in one query; creates the row when missing."""
+    from .models import ContentVersion
+
+    rows = ContentVersion.objects.filter(key=key).values_list("token", "changed_at")
+    row = rows.first()
+    if row is None or row[1] is None:
+        bump(key)
+        row = rows.get()
+    return row
 
 
 def content_version():
@@ -45,12 +85,12 @@ def content_version():
 def bump(key="content"):
     from django.utils import timezone
 
-    from services_directory.models import DirectoryVersion
+    from .models import ContentVersion
 
     token = uuid.uuid4().hex
     values = {"token": token, "changed_at": timezone.now()}
-    if not DirectoryVersion.objects.filter(key=key).update(**values):
-        DirectoryVersion.objects.update_or_create(key=key, defaults=values)
+    if not ContentVersion.objects.filter(key=key).update(**values):
+        ContentVersion.objects.update_or_create(key=key, defaults=values)
     memo = _request_versions.get()
     if memo:
         memo[key] = token
@@ -91,7 +131,7 @@ class PageFragments:
 
     For pages whose rendering costs more than their page frame (the service page's facts,
     opening hours and JSON-LD; a handbook chapter's contents, body and reading time). The key
-    holds the content and directory tokens, the page, the language, the host and ``day``
+    holds every version token, the page, the language, the host and ``day``
     (pass the local date when a part marks "today": the fragment then changes at midnight;
     anything that depends on the time of day must stay outside a fragment).
 
@@ -117,7 +157,7 @@ class PageFragments:
             return
         tokens = versions()
         self.key = (
-            f"portal:fragment:{tokens['content']}:{tokens['directory']}:page:{page.pk}:"
+            f"portal:fragment:{':'.join(tokens[key] for key in _keys)}:page:{page.pk}:"
             f"{translation.get_language()}:{request.get_host()}:{day or ''}"
         )
         stored = cache.get_many([self._key(name) for name in self.names])

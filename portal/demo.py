@@ -83,7 +83,7 @@ def stream(*blocks):
 
 @demo_step(order=0)
 def demo_users(context):
-    """The logins of ARCHITECTURE.md §5 (groups of workspaces are joined by groups/demo.py)."""
+    """The demo logins of the README (groups of workspaces are joined by groups/demo.py)."""
     context["users"] = {
         "admin": ensure_user("admin", is_superuser=True, first_name="Admin"),
         # Wagtail's default groups plus the portal's editorial roles (portal/editorial.py).
@@ -176,6 +176,8 @@ def ensure_translations(page, table, *, keep=(), languages=TRANSLATION_LANGUAGES
     from wagtail.models import Locale, Page
     from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+    from .patches.translation_moderation import create_translation_unmoderated
+
     done = set(
         Page.objects.filter(
             translation_key=page.translation_key, alias_of__isnull=True
@@ -213,13 +215,8 @@ def ensure_translations(page, table, *, keep=(), languages=TRANSLATION_LANGUAGES
         # Saved as a draft and published here rather than with publish=True, which defers
         # publishing to the end of the transaction (never reached inside a test). The draft
         # is published at once, so the portal's "keep the live content of a draft" wrapper
-        # (portal/translation_moderation.py) would only add a useless save: skip it.
-        create = getattr(
-            TranslationSource.create_or_update_translation,
-            "__wrapped__",
-            TranslationSource.create_or_update_translation,
-        )
-        translated, _created = create(
+        # (portal/patches/translation_moderation.py) would only add a useless save: skip it.
+        translated, _created = create_translation_unmoderated(
             source, locales[code], publish=False, fallback=True, copy_parent_pages=True
         )
         Page.objects.get(pk=translated.pk).get_latest_revision().publish()

@@ -22,7 +22,7 @@ from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
-from .privacy import hidden_paths, public_pages
+from .privacy import page_visibility, public_pages
 
 STALE_PAGE_DAYS = 365
 DEFAULT_LIMIT = 50
@@ -105,7 +105,7 @@ def broken_links(user, limit=DEFAULT_LIMIT):
         for page in public_pages(Page.objects.filter(pk__in=source_ids)).only("pk", "title")
     }
     rows = [(sources[int(s)], int(t)) for s, t in references if int(s) in sources]
-    hidden = hidden_paths(user)
+    is_visible = page_visibility(user)
     targets = {
         page.pk: page
         for page in Page.objects.filter(pk__in={t for _s, t in rows}).only("pk", "title", "path")
@@ -115,7 +115,7 @@ def broken_links(user, limit=DEFAULT_LIMIT):
         target = targets.get(target_id)
         if target is None:
             detail = _("links to a deleted page (#%(id)s)") % {"id": target_id}
-        elif any(target.path.startswith(path) for path in hidden):
+        elif not is_visible(target):
             detail = _("links to a page that is not published (#%(id)s)") % {"id": target_id}
         else:
             detail = _("links to “%(title)s”, which is not published") % {"title": target.title}

@@ -110,3 +110,20 @@ class MachineTranslatedPage(models.Model):
 
     def __str__(self):
         return f"{self.page_id} ({self.tool_name})"
+
+
+class ContentVersion(models.Model):
+    """A token that changes whenever the content it stands for changes (``portal/cache.py``).
+
+    ``content`` changes with every write to content; apps may register tokens of their own
+    (``register_version``). Each process compares tokens instead of sharing a cache; a
+    random token (not a counter) stays unique across rolled-back transactions.
+    """
+
+    key = models.CharField(max_length=20, primary_key=True)
+    token = models.CharField(max_length=32, default="")
+    # When the token last changed (the HSDS API's Last-Modified for "directory").
+    changed_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.token}"

@@ -1,7 +1,5 @@
 """Main menu, breadcrumbs and language switcher, all narrowed by the privacy helper."""
 
-import hashlib
-
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
@@ -9,7 +7,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 from .cache import cached_fragment
-from .privacy import hidden_paths_for_request, visible_pages
+from .privacy import visible_pages, visitor_digest
 
 _HOME_ATTR = "_portal_locale_home"
 
@@ -55,8 +53,7 @@ def main_menu(request):
 
 def _hidden_digest(request):
     """Visitors who may see the same pages share cached navigation; nobody else does."""
-    hidden = hidden_paths_for_request(request)
-    return hashlib.sha1("|".join(hidden).encode(), usedforsecurity=False).hexdigest()
+    return visitor_digest(request)
 
 
 def breadcrumbs(request, page):
@@ -117,7 +114,8 @@ def _language_links(request, page):
             target, available = by_locale[code]
             url = target.get_url(request)
             # A translation without a live revision of its own still shows the German text
-            # (portal/translation_moderation.py); the source language is always "translated".
+            # (portal/patches/translation_moderation.py); the source language is always
+            # "translated".
             translated = (
                 available
                 and target.alias_of_id is None

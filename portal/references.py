@@ -3,7 +3,7 @@
 Wagtail's choosers hide workspace pages and restricted documents from outsiders, but a saved
 form only carries ids, and Wagtail never checks them: a crafted request could link a public
 page to a private meeting or document. ``add_reference_errors`` (run by the patched page
-form, ``portal.wagtail_patches``) refuses such a save with a form error.
+form, ``portal.patches.admin_privacy``) refuses such a save with a form error.
 
 Rendering is guarded as well: ``portal.templatetags`` filters print no title of a target
 the visitor may not see (``visible_target``).
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from .privacy import hidden_collection_paths, hidden_paths
+from .privacy import document_visibility, page_visibility
 
 
 def _chooser_kind(model):
@@ -62,8 +62,8 @@ def forbidden_references(form, user):
     """The references in ``form`` that ``user`` may not choose, as ``(kind, pk)``."""
     if user.is_active and user.is_superuser:
         return []
-    page_paths = None
-    collection_paths = None
+    page_visible = None
+    document_visible = None
     refused = []
     for model, pk in _field_references(form):
         kind = _chooser_kind(model)
@@ -75,15 +75,14 @@ def forbidden_references(form, user):
             refused.append((kind, pk))
             continue
         if kind == "page":
-            if page_paths is None:
-                page_paths = hidden_paths(user)
-            if any(target.path.startswith(path) for path in page_paths):
+            if page_visible is None:
+                page_visible = page_visibility(user)
+            if not page_visible(target):
                 refused.append((kind, pk))
         else:
-            if collection_paths is None:
-                collection_paths = hidden_collection_paths(user)
-            collection_path = target.collection.path if target.collection_id else ""
-            if any(collection_path.startswith(path) for path in collection_paths):
+            if document_visible is None:
+                document_visible = document_visibility(user)
+            if not document_visible(target):
                 refused.append((kind, pk))
     return refused
 

@@ -2,7 +2,8 @@
 
 Wagtail's editor already drops such links, but rich text can also arrive by import or by
 code. Rendering through :func:`strip_dangerous_urls` (template filter ``richtext_safe``)
-makes sure none of it reaches a browser, however it was stored.
+makes sure none of it reaches a browser, however it was stored. :func:`csv_safe` does the
+same for spreadsheet exports (every CSV/XLSX export of the portal goes through it).
 """
 
 import html
@@ -26,3 +27,21 @@ def strip_dangerous_urls(markup):
     return _URL_ATTRIBUTE.sub(
         lambda match: "" if is_dangerous_url(match.group("value")) else match.group(0), markup
     )
+
+
+# A cell starting with one of these is run as a formula by Excel and LibreOffice
+# (CSV/formula injection, OWASP): such a value is written with a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_safe(value):
+    """A cell value a spreadsheet will not run: text starting like a formula gets a ``'``.
+
+    Numbers (also negative ones, and numbers written as text) stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value

@@ -1,21 +1,17 @@
 """Site search: safe query handling and a search that degrades instead of failing.
 
 Wagtail's SQLite backend raises on a lone ``"``, an empty query or thousands of terms
-(WAGTAIL_NOTES.md, Search); the query is therefore reduced to plain words first.
+(docs/search.md); the query is therefore reduced to plain words first.
 """
 
-import hashlib
 import logging
 import re
 
 from django.conf import settings
-from django.db.models import Q
 
-from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from .cache import cached_fragment
-from .privacy import hidden_paths_for_request, visible_pages
+from .privacy import searchable_pages  # noqa: F401  (the site search's queryset)
 
 logger = logging.getLogger(__name__)
 
@@ -57,38 +53,6 @@ def stem_query(query):
             stem = english.stemWord(word)
         stems.append(stem if len(stem) >= _MIN_STEM else word)
     return " ".join(stems)
-
-
-# The privacy filter writes one clause per subtree the visitor may not see. A search cluster
-# refuses a query of more than 1,024 clauses (Lucene's limit; OpenSearch's
-# ``indices.query.bool.max_clause_count``, wagtail#14108), and SQLite an expression deeper
-# than 1,000. Beyond this many subtrees the hidden pages are excluded by id instead: one
-# ``terms`` clause on the cluster (up to 65,536 ids), one ``NOT IN`` in SQL.
-MAX_PATH_CLAUSES = 200
-
-
-def searchable_pages(request):
-    """:func:`portal.privacy.visible_pages` in a form every search backend can run."""
-    hidden = hidden_paths_for_request(request)
-    if len(hidden) <= MAX_PATH_CLAUSES:
-        return visible_pages(request)
-    return Page.objects.live().exclude(pk__in=_hidden_page_ids(hidden))
-
-
-def _hidden_page_ids(paths):
-    """Ids of every page inside the given subtrees, read once per content version."""
-    digest = hashlib.sha1("|".join(paths).encode(), usedforsecurity=False).hexdigest()
-
-    def load():
-        ids = set()
-        for start in range(0, len(paths), MAX_PATH_CLAUSES):
-            inside = Q(pk__in=[])
-            for path in paths[start : start + MAX_PATH_CLAUSES]:
-                inside |= Q(path__startswith=path)
-            ids.update(Page.objects.filter(inside).values_list("pk", flat=True))
-        return sorted(ids)
-
-    return cached_fragment(f"hidden-page-ids:{digest}", load)
 
 
 class SearchUnavailable(Exception):

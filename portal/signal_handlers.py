@@ -1,11 +1,11 @@
 """Keep every translation and alias exactly as private as its German source page.
 
 wagtail-localize copies a restriction only when a translation is first created, and alias
-pages get none at all (WAGTAIL_NOTES.md, Privacy). Here the page in the source language
-(``LANGUAGE_CODE``) is the single source of truth: whenever a view restriction or its groups
-change anywhere in a translation group, or a translation/alias is created, every other page
-of that group is brought in line with the source — same restriction type, same groups, or
-no restriction when the source's restriction is removed.
+pages get none at all (docs/privacy.md, "Translations and aliases"). Here the page in the
+source language (``LANGUAGE_CODE``) is the single source of truth: whenever a view
+restriction or its groups change anywhere in a translation group, or a translation/alias is
+created, every other page of that group is brought in line with the source — same
+restriction type, same groups, or no restriction when the source's restriction is removed.
 """
 
 from contextlib import contextmanager
@@ -17,6 +17,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from django.dispatch import receiver
 
 from wagtail.models import Page, PageViewRestriction
+
+from .cache import bump_content_version, is_content
 
 # Set while this module writes restrictions itself, so its own writes don't echo back.
 _syncing = ContextVar("portal_restriction_syncing", default=False)
@@ -106,36 +108,10 @@ def translation_created(sender, instance, created, raw=False, **kwargs):
         sync_translation_group(instance.translation_key)
 
 
-# Content that cached pages and fragments are built from. Any write to these apps' models
-# makes every cached page stale (a write is rare; a read never writes to them).
-CONTENT_APPS = {
-    "home",
-    "services_directory",
-    "groups",
-    "portal",
-    "wagtailcore",
-    "wagtaildocs",
-    "wagtailimages",
-}
-# Bookkeeping rows written alongside content, which change nothing a visitor sees.
-NOT_CONTENT = {
-    "pagelogentry",
-    "modellogentry",
-    "referenceindex",
-    "taskstate",
-    "workflowstate",
-    "directoryversion",  # the version tokens themselves
-    "servicereport",  # reports on directory entries: tasks for editors, not shown publicly
-}
-
-
-def _is_content(sender):
-    meta = getattr(sender, "_meta", None)
-    if getattr(sender, "__module__", "") == "__fake__":
-        return False  # a migration's historical model: the version table may not exist yet
-    return (
-        meta is not None and meta.app_label in CONTENT_APPS and meta.model_name not in NOT_CONTENT
-    )
+# Content that cached pages and fragments are built from: the apps registered with
+# ``cache.register_content`` (portal's own and Wagtail's in apps.py, each app in its own
+# AppConfig.ready). Any write to their models makes every cached page stale (a write is
+# rare; a read never writes to them).
 
 
 @receiver(post_save)
@@ -143,9 +119,7 @@ def _is_content(sender):
 @receiver(m2m_changed)
 def content_changed(sender, **kwargs):
     """For m2m changes ``sender`` is the through model, which lives in the same app."""
-    if _is_content(sender):
-        from .cache import bump_content_version
-
+    if is_content(sender):
         bump_content_version()
 
 
@@ -153,8 +127,6 @@ def _connect_cache_invalidation():
     """Publishing and unpublishing save the page (``content_changed``); a move updates the
     paths of the subtree in bulk, without a save per page, so it is signalled here."""
     from wagtail.signals import post_page_move
-
-    from .cache import bump_content_version
 
     post_page_move.connect(bump_content_version, dispatch_uid="portal-version-move")
 

@@ -28,7 +28,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Open data (HSDS 3.0): not language-prefixed; ``?lang=`` chooses the language.
-    path("api/hsds/", include("services_directory.api")),
+    path("api/hsds/", include("services_directory.hsds.api")),
 ]
 
 urlpatterns += i18n_patterns(

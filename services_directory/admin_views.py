@@ -194,7 +194,7 @@ def directory_import(request):
     from django import forms
     from django.core.files.storage import default_storage
 
-    from . import exchange
+    from .hsds import exchange
 
     may_import, may_publish = import_permissions(request.user)
     if not may_import:

@@ -1,6 +1,6 @@
 """Finding services: text search, facets with counts, age, "open now", ordering.
 
-How a request is answered (WAGTAIL_NOTES.md, "Search at 10,000 services"):
+How a request is answered (docs/directory.md, "Per request"):
 
 1. **One SQL query** returns the ids of the services this visitor may see
    (``portal.privacy.visible_pages``) that match the text query. The text query runs against
@@ -319,7 +319,7 @@ class DirectoryIndex:
         from .models import language_names
 
         # Typo corrections are shown to everyone: only words of public services qualify.
-        public = set(public_pages(ServicePage.objects.live()).values_list("id", flat=True))
+        public = set(public_pages(ServicePage.objects.all()).values_list("id", flat=True))
         self.matcher = Matcher(self, texts, _vocabulary(), language_names, public_ids=public)
 
     def term(self, kind, key):

@@ -13,13 +13,12 @@ from django import forms
 from django.conf import settings
 from django.template.response import TemplateResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail.models import Locale
 
-from portal.privacy import public_pages
+from portal.privacy import mark_private, public_pages
 
 from . import directory
 from .models import GuideCriterion, GuideText, ServicePage
@@ -202,5 +201,5 @@ def guide(request):
             }
         )
     response = TemplateResponse(request, "services_directory/guide.html", context)
-    patch_cache_control(response, private=True, max_age=0)
+    mark_private(response)
     return response

@@ -1,6 +1,6 @@
 """The service directory ("Beratung finden"): taxonomies, service pages and their parts.
 
-Field names follow Open Referral HSDS 3.0 wherever one exists (ARCHITECTURE.md §2), so that
+Field names follow Open Referral HSDS 3.0 wherever one exists (docs/api.md), so that
 an HSDS API is a mapping rather than a translation.
 """
 
@@ -21,13 +21,14 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.cache import bump, state, versions
 from portal.panels import EasyLanguageHelpPanel
 
 from .admin_forms import ServicePageForm
 from .text import fold
 from .unmet_needs import UnmetNeedCount  # noqa: F401  (the model lives beside its code)
 
-# NRW's bounding box, generously rounded (ARCHITECTURE.md: coordinates must lie in NRW).
+# NRW's bounding box, generously rounded (coordinates must lie in NRW: docs/directory.md).
 NRW_LATITUDE = (50.3, 52.6)
 NRW_LONGITUDE = (5.8, 9.5)
 
@@ -213,7 +214,7 @@ class Organisation(index.Indexed, Taxonomy):
 class ServiceDirectoryPage(Page):
     """The directory of counselling services for migrants and refugees in the ten towns.
 
-    It answers the GET form of ARCHITECTURE.md §5 (``q``, ``town``, ``type``, ``topic``,
+    It answers the GET form of docs/directory.md (``q``, ``town``, ``type``, ``topic``,
     ``language``, ``target``, ``age``, ``open_now``, ``page``); see ``directory.py``.
     """
 
@@ -518,7 +519,7 @@ class ServicePage(Page):
     def is_temporarily_closed(self):
         return self.status == self.Status.TEMPORARILY_CLOSED
 
-    # Loaded with the page when it is served (portal/routing.py): one query, not three.
+    # Loaded with the page when it is served (portal/patches/routing.py): one query, not three.
     serve_select_related = ("service_type", "organisation")
 
     def get_context(self, request, *args, **kwargs):
@@ -941,44 +942,30 @@ class GuideText(TranslatableMixin, models.Model):
         return str(_("Case-management guide texts"))
 
 
-class DirectoryVersion(models.Model):
+class DirectoryVersion:
     """A token that changes whenever directory data changes (signal_handlers.py).
 
-    Each process keeps the facet data of the directory in memory and reloads it when this
-    token differs from the one it loaded with, so several processes stay consistent without
-    a shared cache. A random token (not a counter) stays unique across rolled-back
-    transactions.
+    Kept in the portal's content-version table under the key ``directory`` (registered in
+    apps.py; ``portal/cache.py``). Each process keeps the facet data of the directory in
+    memory and reloads it when this token differs from the one it loaded with, so several
+    processes stay consistent without a shared cache.
     """
 
-    key = models.CharField(max_length=20, primary_key=True, default="directory")
-    token = models.CharField(max_length=32, default="")
-    # When the token last changed: the HSDS API's Last-Modified.
-    changed_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self):
-        return f"{self.key}: {self.token}"
+    KEY = "directory"
 
     @classmethod
     def current(cls):
         """The directory's token; read with the content version, once per request."""
-        from portal.cache import versions
-
-        return versions()["directory"]
+        return versions()[cls.KEY]
 
     @classmethod
     def bump(cls):
-        from portal.cache import bump
-
-        return bump("directory")
+        return bump(cls.KEY)
 
     @classmethod
     def state(cls):
-        """``(token, changed_at)`` in one query; creates the row when missing."""
-        row = cls.objects.filter(key="directory").values_list("token", "changed_at").first()
-        if row is None or row[1] is None:
-            cls.bump()
-            row = cls.objects.filter(key="directory").values_list("token", "changed_at").get()
-        return row
+        """``(token, changed_at)`` in one query (the HSDS API's ETag and Last-Modified)."""
+        return state(cls.KEY)
 
 
 class ServiceReport(models.Model):

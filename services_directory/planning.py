@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
@@ -26,7 +27,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail.models import PageLogEntry
 
-from portal.privacy import public_pages, public_tree_q
+from portal.privacy import outside_hidden_subtrees, public_pages
 
 from . import directory
 from .models import ServicePage, language_names
@@ -390,9 +391,8 @@ def _change(today, default_locale_id, ids=None):
     """
     months = [add_months(month_start(today), -n) for n in range(CHANGE_MONTHS - 1, -1, -1)]
     start = timezone.make_aware(datetime.datetime.combine(months[0], datetime.time()))
-    services = ServicePage.objects.filter(locale_id=default_locale_id).filter(
-        public_tree_q(ServicePage)
-    )
+    hidden = outside_hidden_subtrees(AnonymousUser(), ServicePage)
+    services = ServicePage.objects.filter(locale_id=default_locale_id).filter(hidden)
     if ids is not None:
         services = services.filter(pk__in=ids)
     added = dict(

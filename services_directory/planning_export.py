@@ -12,7 +12,8 @@ import re
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from portal.sanitize import csv_safe
+
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -21,8 +22,7 @@ def neutralise(value):
     """Numbers stay numbers; text that looks like a formula becomes plain text."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return value
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return csv_safe("" if value is None else str(value))
 
 
 def sections(report):

@@ -15,6 +15,8 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from portal.privacy import mark_private
+
 from . import planning_charts, planning_export
 from .planning import build_report, thin_limit
 
@@ -78,8 +80,7 @@ class PlanningReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return mark_private(response)
 
 
 def report_context(report):

@@ -21,14 +21,13 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from wagtail.models import Locale
 
-from portal.privacy import public_pages
+from portal.privacy import mark_private, public_pages
 
 from . import directory
 from .models import ServiceLocation, ServicePage, language_names
@@ -188,7 +187,7 @@ def slip(request, slug):
     if fmt not in ("", "html"):
         return _bad(request, _("Unknown format: choose the page or PDF."))
     response = TemplateResponse(request, "services_directory/slip.html", context)
-    patch_cache_control(response, private=True, max_age=0)
+    mark_private(response)
     return response
 
 
@@ -224,7 +223,7 @@ def slip_pdf(request, context):
     name = f"zettel-{context['service'].slug}-{context['client_code']}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     response["Server-Timing"] = f"pdf;dur={(time.perf_counter() - started) * 1000:.0f}"
-    patch_cache_control(response, private=True, max_age=0)
+    mark_private(response)
     return response
 
 

@@ -9,10 +9,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+
+from portal.privacy import mark_private
+from portal.ratelimit import rate_limited
 
 from . import directory, unmet_needs
 from .models import ServicePage, Topic, language_names
@@ -28,7 +30,7 @@ def directory_response(page, request, now=None):
     response = TemplateResponse(request, page.get_template(request), context)
     if request.user.is_authenticated:
         # Members may see services of their workspaces: never in a shared cache.
-        patch_cache_control(response, private=True, no_store=True)
+        mark_private(response)
     return response
 
 
@@ -244,7 +246,7 @@ def _opening(entry, local, school_holidays=()):
 
 def _private(response):
     """Pages behind a signed link or with a form: never in a shared cache, not indexed."""
-    patch_cache_control(response, private=True, no_store=True)
+    mark_private(response)
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -347,25 +349,8 @@ def _feedback_service(request, page_id):
 
 
 def _rate_limited(request):
-    """True when this client address has sent too many reports in the current window.
-
-    ``cache.add`` + ``cache.incr`` are atomic on Redis, so the limit holds across processes
-    and hosts sharing it; with the local-memory cache (development) it is per process.
-    """
-    from axes.helpers import get_client_ip_address
-
-    from django.core.cache import cache
-
-    # The same client address as the login throttling (PROXY_COUNT → django-ipware).
-    address = get_client_ip_address(request) or request.META.get("REMOTE_ADDR") or "unknown"
-    key = "services_directory:feedback:" + address
-    cache.add(key, 0, FEEDBACK_RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, FEEDBACK_RATE_WINDOW)
-        count = 1
-    return count > FEEDBACK_RATE_LIMIT
+    """True when this client address has sent too many reports in the current window."""
+    return rate_limited(request, "feedback", FEEDBACK_RATE_LIMIT, FEEDBACK_RATE_WINDOW)
 
 
 @csrf_exempt

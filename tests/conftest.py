@@ -25,7 +25,7 @@ def _fresh_cache():
     """Each test starts with an empty cache (pages, menus and the content version)."""
     from django.core.cache import cache
 
-    from portal import locales
+    from portal.patches import locale_cache as locales
 
     cache.clear()
     locales.clear()

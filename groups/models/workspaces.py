@@ -3,7 +3,7 @@
 A ``WorkspacePage`` is private from its first save: it gets its own member ``Group``, a
 managers ``Group`` with Wagtail page and collection permissions on its subtree, a
 ``PageViewRestriction`` naming those groups, a document ``Collection`` with a matching
-``CollectionViewRestriction`` and a review workflow for its minutes (ARCHITECTURE.md §3,
+``CollectionViewRestriction`` and a review workflow for its minutes (docs/privacy.md,
 docs/workspaces.md).
 """
 
@@ -29,7 +29,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from portal.privacy import hidden_paths, page_is_visible, user_group_ids, visible_pages
+from portal.privacy import admin_page_hidden, page_is_visible, user_group_ids, visible_pages
 
 MANAGER_PAGE_PERMISSIONS = ("add", "change", "publish")
 MANAGER_DOCUMENT_PERMISSIONS = ("add_document", "change_document", "choose_document")
@@ -48,8 +48,7 @@ class WorkspacePermissionTester(PagePermissionTester):
 
     def __init__(self, user, page):
         super().__init__(user, page)
-        hidden = user.is_active and not user.is_superuser and hidden_paths(user)
-        if hidden and any(page.path.startswith(p) for p in hidden):
+        if admin_page_hidden(user, page):
             self.permissions = set()
 
 

@@ -14,7 +14,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -25,7 +25,7 @@ from wagtail.models import BaseViewRestriction, Orderable, Page, PageViewRestric
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.privacy import public_pages, visible_pages
+from portal.privacy import document_is_private, mark_private, public_pages, visible_pages
 
 PER_PAGE = 10
 FEED_ITEMS = 50
@@ -122,7 +122,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         # A member sees their workspace's events here: never into a shared cache.
         patch_vary_headers(response, ["Cookie"])
         if request.user.is_authenticated:
-            patch_cache_control(response, private=True, no_store=True)
+            mark_private(response)
         return response
 
     def events(self, request):
@@ -519,11 +519,6 @@ class EventPage(RoutablePageMixin, Page):
 def retention_days():
     """Days after an event's end before its registrations are deleted (settings)."""
     return getattr(settings, "EVENT_REGISTRATION_RETENTION_DAYS", 90)
-
-
-def document_is_private(document):
-    """True when the document's collection (or one above it) has a view restriction."""
-    return document.collection.get_view_restrictions().exists()
 
 
 def source_event(page):

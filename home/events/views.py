@@ -3,12 +3,11 @@
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from portal.privacy import page_is_visible
+from portal.privacy import mark_private, page_is_visible
 from portal.ratelimit import rate_limited
 
 from . import registration as service
@@ -19,9 +18,7 @@ RATE_LIMIT = 5  # registrations per client address …
 RATE_WINDOW = 60 * 60  # … per hour
 
 
-def _private(response):
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+_private = mark_private
 
 
 def _event(request, page_id):

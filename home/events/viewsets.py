@@ -9,17 +9,9 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
+from portal.sanitize import csv_safe
+
 from .models import EventPage, Registration
-
-# A cell starting with one of these is run as a formula by Excel and LibreOffice
-# (CSV/formula injection, OWASP): such a value is written with a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _source_events(request):
@@ -40,7 +32,7 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 class RegistrationIndexView(IndexView):
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise(super().preprocess_field_value(field, value, export_format))
+        return csv_safe(super().preprocess_field_value(field, value, export_format))
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("event")

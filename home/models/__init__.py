@@ -1,6 +1,6 @@
 """Models of the public site, re-exported so that ``home.models.X`` keeps working."""
 
-from .documents import DocumentText, document_is_private
+from .documents import DocumentText
 from .handbooks import HandbookChapterPage, HandbookEditionPage, HandbookPage
 from .pages import ContentPage, HomePage
 from .publications import (
@@ -23,5 +23,4 @@ __all__ = [
     "PublicationPage",
     "PublicationTopic",
     "PublicationType",
-    "document_is_private",
 ]

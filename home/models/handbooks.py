@@ -21,7 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.privacy import visible_pages
+from portal.privacy import public_pages, visible_pages
 
 from .caching import MemberAwareCacheMixin
 
@@ -49,8 +49,9 @@ class HandbookPage(MemberAwareCacheMixin, Page):
         verbose_name = _("handbook")
 
     def current_edition(self):
-        """The live edition with the highest number, or None."""
-        return HandbookEditionPage.objects.child_of(self).live().order_by("-edition_number").first()
+        """The public edition with the highest number, or None."""
+        editions = public_pages(HandbookEditionPage.objects.child_of(self))
+        return editions.order_by("-edition_number").first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -138,13 +139,13 @@ class HandbookEditionPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
         return self.get_parent().specific
 
     def current_edition(self):
-        """The live sibling edition with the highest number (may be ``self``)."""
-        return (
-            HandbookEditionPage.objects.sibling_of(self, inclusive=True)
-            .live()
-            .order_by("-edition_number")
-            .first()
-        )
+        """The public sibling edition with the highest number (may be ``self``)."""
+        editions = public_pages(HandbookEditionPage.objects.sibling_of(self, inclusive=True))
+        return editions.order_by("-edition_number").first()
+
+    def public_chapters(self):
+        """The chapters an anonymous visitor may see: the cached PDF is shared by everyone."""
+        return list(public_pages(HandbookChapterPage.objects.child_of(self)).order_by("path"))
 
     def chapters(self, request):
         """The chapters this visitor may see, in tree order."""
@@ -168,7 +169,7 @@ class HandbookEditionPage(MemberAwareCacheMixin, RoutablePageMixin, Page):
         from home.pdf import edition_pdf
 
         try:
-            name = edition_pdf(self)
+            name = edition_pdf(self, self.public_chapters())
         except Exception:
             logger.exception("Could not generate the PDF of edition %s", self.pk)
             raise Http404("PDF not available")

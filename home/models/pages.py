@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyBlock
 from portal.panels import EasyLanguageHelpPanel, start_page_panels
-from portal.routing import PathRoutingMixin
+from portal.patches.routing import PathRoutingMixin
 
 
 class HomePage(PathRoutingMixin, Page):

@@ -18,10 +18,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal.privacy import visible_pages
+from portal.privacy import document_is_private, private_collection_ids, visible_pages
 
 from .caching import MemberAwareCacheMixin
-from .documents import document_is_private, private_collection_ids
 
 AUTHOR = "Kreis Mettmann – Kommunales Integrationsmanagement (KIM)"
 PER_PAGE = 12

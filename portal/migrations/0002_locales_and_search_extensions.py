@@ -1,6 +1,6 @@
 """Create the seven content locales, and on PostgreSQL the search extensions.
 
-``unaccent`` must exist before ``pg_trgm`` (WAGTAIL_NOTES.md, Search). On other databases
+``unaccent`` must exist before ``pg_trgm`` (docs/search.md). On other databases
 the extension step does nothing.
 """
 

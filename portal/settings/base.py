@@ -336,7 +336,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
-# Translating must go through moderation like any other change (ARCHITECTURE.md §3).
+# Translating must go through moderation like any other change (docs/i18n.md).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in the translation editor: DeepL when a key is set (docs/i18n.md).
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")

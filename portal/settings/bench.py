@@ -9,3 +9,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 HANDBOOK_PDF_ON_PUBLISH = False
+
+# Development-only commands (benchmarks, load test, profiler): devtools/apps.py.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405

@@ -25,3 +25,6 @@ if not DEEPL_API_KEY:  # noqa: F405
         "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
         "OPTIONS": {},
     }
+
+# Development-only commands (benchmarks, load test, profiler): devtools/apps.py.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405

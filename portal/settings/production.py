@@ -53,3 +53,7 @@ PORTAL_REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA", "1") != "0"
 # Whether machine translation is on, and for which languages, is said in the admin's
 # translation status view; `check --deploy` on a server reports nothing (issue #8).
 SILENCED_SYSTEM_CHECKS = ["portal.I001", "portal.I002"]
+
+# The load test's server side (manage.py loadtest) runs with these settings: devtools/apps.py.
+if os.environ.get("KIM_DEVTOOLS") == "1":
+    INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405

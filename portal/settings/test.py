@@ -30,3 +30,6 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     "OPTIONS": {},
 }
+
+# Development-only commands (benchmarks, load test, profiler): devtools/apps.py.
+INSTALLED_APPS = [*INSTALLED_APPS, "devtools"]  # noqa: F405

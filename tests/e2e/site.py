@@ -51,7 +51,7 @@ PAGE_TYPES = [
     PageType("workspace", "/{lang}/gremien/lenkungsgruppe/", login="lenkung"),
 ]
 
-# Contract of ARCHITECTURE.md §5.
+# The directory contract (docs/directory.md).
 DIRECTORY = "/{lang}/beratung/"
 LOGIN = "/{lang}/anmelden/"
 WORKSPACE = "/de/gremien/lenkungsgruppe/"

@@ -1,6 +1,6 @@
 """Journeys 1, 2 and 4: find a counselling service, in German, in Arabic, without JavaScript.
 
-Written against the directory contract of ARCHITECTURE.md §5 (GET ``q``, ``town``,
+Written against the directory contract of docs/directory.md (GET ``q``, ``town``,
 ``language`` on ``/<lang>/beratung/``; details at ``/<lang>/beratung/<slug>/``). The form
 exists, so a missing form is a failure, never a skip.
 """

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from django.core.files.storage import default_storage
 
 from home.models import HandbookChapterPage, HandbookEditionPage
-from home.pdf import PDF_DIR, edition_pdf, pdf_name, public_chapters
+from home.pdf import PDF_DIR, edition_pdf, pdf_name
 
 
 def _pdf(client, url="/de/handbuch/ausgabe-2/pdf/"):
@@ -66,22 +66,22 @@ def test_pdf_is_generated_on_publish_and_cached_by_revision(handbook, settings):
     edition = HandbookEditionPage.objects.get(edition_number=2)
     edition.save_revision().publish()
     edition.refresh_from_db()
-    first = pdf_name(edition, public_chapters(edition))
+    first = pdf_name(edition, edition.public_chapters())
     assert default_storage.exists(first)
     assert first.startswith(f"{PDF_DIR}/{edition.pk}-de-r{edition.live_revision_id}-")
     # Publishing a chapter changes the key; the old file is removed, the new one exists.
     chapter = HandbookChapterPage.objects.child_of(edition).first()
     chapter.title = "Einleitung (neu)"
     chapter.save_revision().publish()
-    second = pdf_name(edition, public_chapters(edition))
+    second = pdf_name(edition, edition.public_chapters())
     assert second != first
     assert default_storage.exists(second) and not default_storage.exists(first)
-    assert edition_pdf(edition) == second
+    assert edition_pdf(edition, edition.public_chapters()) == second
 
 
 def test_missing_pdf_is_regenerated_on_request(client, handbook):
     edition = HandbookEditionPage.objects.get(edition_number=2)
-    name = edition_pdf(edition)
+    name = edition_pdf(edition, edition.public_chapters())
     default_storage.delete(name)
     assert len(_pdf(client).pages) >= 5
     assert default_storage.exists(name)
@@ -102,7 +102,7 @@ def test_arabic_text_renders(handbook, language):
     from home.pdf import render_edition_pdf
 
     edition = HandbookEditionPage.objects.get(edition_number=2)
-    chapters = public_chapters(edition)
+    chapters = edition.public_chapters()
     chapters[0].title = "الإرشاد في منطقة ميتمان"
     reader = PdfReader(io.BytesIO(render_edition_pdf(edition, chapters)))
     fonts = set()
@@ -158,7 +158,7 @@ def test_untranslated_chapters_keep_german_direction_in_an_arabic_pdf(handbook, 
     chapter.alias_of, chapter.title = None, "مقدمة"
     chapter.save_revision().publish()
     edition = HandbookEditionPage.objects.get(edition_number=2, locale__language_code="ar")
-    html = edition_pdf_html(edition, public_chapters(edition))
+    html = edition_pdf_html(edition, edition.public_chapters())
     assert '<html lang="ar" dir="rtl">' in html
     articles = re.findall(r'<article class="chapter"[^>]*>\s*<h1>([^<]*)</h1>', html)
     assert [title.split(". ", 1)[1] for title in articles] == [
@@ -177,7 +177,7 @@ def test_render_pdfs_stores_every_language_before_the_first_request(client, hand
 
     sync_locale("en")  # English editions come into being as aliases, without a publish
     english = HandbookEditionPage.objects.get(locale__language_code="en", edition_number=2)
-    name = pdf_name(english, public_chapters(english))
+    name = pdf_name(english, english.public_chapters())
     assert not default_storage.exists(name)
     call_command("render_pdfs")
     assert default_storage.exists(name)

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 
 from wagtail_localize.models import StringTranslation
 
-from portal import localize_dates
+from portal.patches import localize_dates
 
 
 def _translation(**fields):
@@ -32,7 +32,7 @@ def test_machine_and_tool_comments_are_dated_in_the_admin_language():
 
 
 def test_contract_the_patched_method_still_has_the_three_texts_we_replace():
-    """If wagtail-localize changes get_comment, re-check the patch (portal/localize_dates.py)."""
+    """If wagtail-localize changes get_comment, re-check portal/patches/localize_dates.py."""
     original = inspect.getsource(inspect.getmodule(StringTranslation))
     for text in [
         '"Translated with {tool_name} on {date}"',

@@ -1,18 +1,19 @@
 """Site search with more hidden subtrees than a query may have clauses: the hidden pages are
-excluded by id (portal.search.searchable_pages). Live with 1,100 pages: tests/search_live."""
+excluded by id (portal.privacy.searchable_pages). Live with 1,100 pages: tests/search_live."""
 
 import pytest
 
 from django.test import RequestFactory
 
 from portal import search
+from portal.privacy import pages as privacy_pages
 from tests.portal.test_privacy import MARKER, secret_pages  # noqa: F401 (fixture)
 from tests.portal.test_search_engine import _es_backend
 
 
 @pytest.fixture
 def few_clauses(monkeypatch):
-    monkeypatch.setattr(search, "MAX_PATH_CLAUSES", 1)
+    monkeypatch.setattr(privacy_pages, "MAX_PATH_CLAUSES", 1)
 
 
 def _results(html):

@@ -8,7 +8,7 @@ import inspect
 import wagtail
 import wagtail_localize
 
-from portal import wagtail_patches
+from portal.patches import admin_privacy as wagtail_patches
 
 
 def test_versions_the_patches_were_written_for():
@@ -37,7 +37,9 @@ def test_page_policy_class_is_patched_and_the_admin_api_still_builds_its_own():
         "instances_user_has_any_permission_for",
         "user_has_any_permission_for_instance",
     ):
-        assert getattr(PagePermissionPolicy, name).__module__ == "portal.wagtail_patches", name
+        assert getattr(PagePermissionPolicy, name).__module__ == "portal.patches.admin_privacy", (
+            name
+        )
     # instances_user_has_permission_for goes through the patched "any" variant.
     assert "instances_user_has_any_permission_for" in inspect.getsource(
         PagePermissionPolicy.__mro__[1].instances_user_has_permission_for
@@ -65,7 +67,7 @@ def test_media_policies():
     for policy in (documents, images):
         assert _patched(policy, "collections")
         assert policy.collections_user_has_any_permission_for.__module__ == (
-            "portal.wagtail_patches"
+            "portal.patches.admin_privacy"
         )
     # Upload forms take their collection choices from the (patched) policy.
     assert "collections_user_has_permission_for" in inspect.getsource(
@@ -90,7 +92,7 @@ def test_localize_submission_and_report():
         assert "self.get_object()" in inspect.getsource(view.dispatch) or (
             "self.get_object()" in inspect.getsource(view.__mro__[1].dispatch)
         )
-        assert view.get_object.__module__ == "portal.wagtail_patches"
+        assert view.get_object.__module__ == "portal.patches.admin_privacy"
     assert _patched(report.TranslationsReportView, "report")
 
 

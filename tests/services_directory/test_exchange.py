@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from services_directory import exchange
 from services_directory.factories import contact, language, location, schedule
+from services_directory.hsds import exchange
 from services_directory.models import (
     Organisation,
     ServiceLocation,

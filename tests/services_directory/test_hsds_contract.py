@@ -18,8 +18,8 @@ import sys
 
 import pytest
 
-from services_directory import openapi
 from services_directory.factories import contact, language, location, schedule
+from services_directory.hsds import openapi
 
 EXAMPLES = 5  # per operation and phase; deterministic generation stands for a fixed seed
 

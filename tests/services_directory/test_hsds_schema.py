@@ -17,8 +17,8 @@ from referencing.jsonschema import DRAFT202012
 from django.db import connection
 from django.test import Client
 
-from services_directory import openapi
 from services_directory.demo import demo_directory
+from services_directory.hsds import openapi
 from services_directory.models import ServicePage
 
 BASE = "http://testserver/api/hsds/schema/"
@@ -174,7 +174,7 @@ def typed(row, schema):
 def test_every_entity_the_export_writes_validates_and_survives_a_round_trip(client, demo):
     """Export (both forms) validated entity by entity; then the round trip of
     test_exchange.py on all demo services (tabular form)."""
-    from services_directory import exchange
+    from services_directory.hsds import exchange
 
     from .test_exchange import api_snapshot, empty_the_directory
 

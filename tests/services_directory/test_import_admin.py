@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wagtail.models import GroupPagePermission
 
-from services_directory import exchange
+from services_directory.hsds import exchange
 from services_directory.models import ServicePage
 
 URL = "/admin/directory/import/"

@@ -20,7 +20,8 @@ class Command(BaseCommand):
         editions = HandbookEditionPage.objects.live().select_related("locale").order_by("path")
         count = 0
         for edition in editions:
-            name = edition_pdf(edition)  # renders only when the current file is missing
+            # renders only when the current file is missing
+            name = edition_pdf(edition, edition.public_chapters())
             count += 1
             if verbosity > 1:
                 self.stdout.write(name)

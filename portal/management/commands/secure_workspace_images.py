@@ -21,7 +21,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
-from portal.wagtail_patches import restricted_collections
+from portal.patches.admin_privacy import restricted_collections
 
 
 def public_images_in_private_collections():

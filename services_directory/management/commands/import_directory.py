@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from services_directory import exchange
+from services_directory.hsds import exchange
 
 
 class Command(BaseCommand):

@@ -10,6 +10,10 @@ formats the date through Django's localisation ("3. Dezember 2026"). The contrac
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+WAGTAIL_LOCALIZE_VERSION = "1.14"
+UPSTREAM = {"wagtail_localize.models:StringTranslation.get_comment": "ae022585eb24daf3"}
+CONTRACT_TEST = "tests/portal/test_localize_dates.py"
+
 
 def get_comment(self):
     date = date_format(self.updated_at, "DATE_FORMAT")

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.bench import percentile, rewrite_marked
+from devtools.bench import percentile, rewrite_marked
 
 from .bench_site import BAKERY
 

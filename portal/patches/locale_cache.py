@@ -16,6 +16,10 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale
 from wagtail.models.i18n import LocaleManager
 
+WAGTAIL_VERSION = "7.4"
+UPSTREAM = {"wagtail.models.i18n:LocaleManager.get_for_language": "db1af47bdacd6a87"}
+CONTRACT_TEST = "tests/portal/test_patches.py::test_locale_cache_answers_like_wagtail"
+
 TTL_SECONDS = 300
 _cache = {"loaded": 0.0, "by_code": {}}
 _uncached_get_for_language = LocaleManager.get_for_language

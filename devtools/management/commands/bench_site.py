@@ -26,6 +26,8 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page, Site
 
+from devtools.bench import EACH_REQUEST, bulk_add_children, measure, rewrite_marked
+from devtools.management.commands.bench_directory import seed_services
 from groups.factories import WorkspaceIndexPageFactory, WorkspacePageFactory
 from groups.models import ActionItem, Decision, MeetingPage, WorkspacePage
 from home.events.factories import EventIndexPageFactory
@@ -39,10 +41,8 @@ from home.factories import (
     PublicationIndexPageFactory,
 )
 from home.models import PublicationPage
-from portal.bench import EACH_REQUEST, bulk_add_children, measure, rewrite_marked
 from portal.models import PortalSettings
 from services_directory.factories import ServiceDirectoryPageFactory
-from services_directory.management.commands.bench_directory import seed_services
 
 # Wagtail's bakerydemo on this kind of machine (issue #10), by kind of page.
 BAKERY = {"home": 31, "listing": 24, "detail": 13, "search": 31}
@@ -348,9 +348,7 @@ class Command(BaseCommand):
         member.force_login(site["member"])
         rows = []
         plan = self.plan(site, member)
-        with override_settings(
-            ROOT_URLCONF="services_directory.bench_urls", PORTAL_PAGE_CACHE_SECONDS=0
-        ):
+        with override_settings(ROOT_URLCONF="devtools.bench_urls", PORTAL_PAGE_CACHE_SECONDS=0):
             rows.append(self.row("floor: minimal Django view", "", "/bench-floor/", {}, requests))
             static_url = self.static_url(site["home"].url)
             rows.append(self.row("limit: static file (CSS)", "", static_url, {}, requests))
@@ -360,9 +358,7 @@ class Command(BaseCommand):
                     rows[-1]["page_kib"] = round(
                         (rows[-1]["gzip_bytes"] + rows[1]["gzip_bytes"]) / 1024, 1
                     )
-        with override_settings(
-            ROOT_URLCONF="services_directory.bench_urls", PORTAL_PAGE_CACHE_SECONDS=300
-        ):
+        with override_settings(ROOT_URLCONF="devtools.bench_urls", PORTAL_PAGE_CACHE_SECONDS=300):
             rows.append(
                 self.row("home, cached (anonymous)", "home", site["home"].url, {}, requests)
             )

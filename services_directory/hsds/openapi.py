@@ -16,10 +16,10 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .models import Town, language_names
-from .postcodes import POSTCODES
+from ..models import Town, language_names
+from ..postcodes import POSTCODES
 
-SCHEMA_DIR = Path(__file__).parent / "hsds_schemas"
+SCHEMA_DIR = Path(__file__).parent.parent / "hsds_schemas"
 UPSTREAM_SCHEMAS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 100

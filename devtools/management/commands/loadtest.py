@@ -17,9 +17,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from devtools.bench import rewrite_marked
 from groups.models import MeetingPage, WorkspacePage
 from home.models import ContentPage
-from portal.bench import rewrite_marked
 from portal.demo import demo_password
 
 STATE = Path("var/loadtest.json")

@@ -21,7 +21,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from portal.privacy import public_pages
 
-from .models import (
+from ..models import (
     Organisation,
     ServiceLocation,
     ServicePage,
@@ -441,8 +441,8 @@ def schedule_exceptions(page, sid, ctx):
     a ``kim`` attribute ``schedule_exception:closure|holiday|school``. Whole calendar years
     keep the answer the same from one day to the next.
     """
-    from .closures import public_holidays_between
-    from .models import SchoolHoliday
+    from ..closures import public_holidays_between
+    from ..models import SchoolHoliday
 
     year = timezone.localdate().year
     first, last = datetime.date(year, 1, 1), datetime.date(year + 1, 12, 31)

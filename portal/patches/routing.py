@@ -15,6 +15,14 @@ from django.http import Http404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
+WAGTAIL_VERSION = "7.4"
+# Walks the tree as these do, and hands over to them where a page routes on its own.
+UPSTREAM = {
+    "wagtail.models.pages:Page.route": "2c2cc629eb272495",
+    "wagtail.contrib.routable_page.models:RoutablePageMixin.route": "949bc707f74633cf",
+}
+CONTRACT_TEST = "tests/portal/test_patches.py::test_path_routing_matches_wagtail"
+
 
 def _routes_itself(page, remaining):
     """Would ``page``'s own ``route`` treat ``remaining`` differently from ``Page.route``?"""

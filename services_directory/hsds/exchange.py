@@ -30,8 +30,8 @@ from django.core.validators import URLValidator, validate_email
 from django.db import transaction
 from django.utils.text import slugify
 
-from . import hsds
-from .models import (
+from .. import hsds
+from ..models import (
     NRW_LATITUDE,
     NRW_LONGITUDE,
     Organisation,

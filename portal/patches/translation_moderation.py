@@ -17,6 +17,12 @@ from django.core.exceptions import ObjectDoesNotExist
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
+WAGTAIL_LOCALIZE_VERSION = "1.14"
+UPSTREAM = {
+    "wagtail_localize.models:TranslationSource.create_or_update_translation": "7f832deec952280a"
+}
+CONTRACT_TEST = "tests/portal/test_translation_moderation.py"
+
 
 def _keep_live_content(original):
     @functools.wraps(original)
@@ -62,3 +68,12 @@ def install():
     method = TranslationSource.create_or_update_translation
     if not getattr(method, "portal_keeps_live_content", False):
         TranslationSource.create_or_update_translation = _keep_live_content(method)
+
+
+def create_translation_unmoderated(source, locale, **kwargs):
+    """wagtail-localize's own ``create_or_update_translation``, without this patch.
+
+    For the demo loader (portal/demo.py), which publishes the draft at once: the patch
+    would only add a useless save there."""
+    method = TranslationSource.create_or_update_translation
+    return getattr(method, "__wrapped__", method)(source, locale, **kwargs)

@@ -1,4 +1,4 @@
-"""The one place that decides which pages a visitor may see (ARCHITECTURE.md §3).
+"""Which pages a visitor may see (docs/privacy.md); exported through ``portal.privacy``.
 
 Wagtail enforces view restrictions only when a page is *served*. Every listing, search,
 menu, breadcrumb, feed, sitemap and API therefore narrows its page queryset through
@@ -17,7 +17,7 @@ from django.db.models.functions import Length, Substr
 
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
-from .cache import cached_fragment
+from ..cache import cached_fragment
 
 _CACHE_ATTR = "_portal_hidden_paths"
 
@@ -166,13 +166,6 @@ def _narrow(queryset, hidden):
     return queryset.live().filter(visible_q(hidden))
 
 
-def public_tree_q(model):
-    """A ``Q`` for pages of ``model`` outside every subtree hidden from anonymous visitors,
-    live or not: for counts over a page's history (the planning report), where
-    :func:`public_pages`' ``.live()`` would be wrong."""
-    return visible_q(_touching(hidden_paths(AnonymousUser()), _containers(model)))
-
-
 def _touching(hidden, containers):
     """The hidden subtrees that can hold a page whose parent is one of ``containers``.
 
@@ -201,37 +194,67 @@ def page_is_visible(request, page):
     return not any(page.path.startswith(p) for p in hidden_paths_for_request(request))
 
 
-def hidden_collection_paths(user):
-    """Tree paths of the restricted collections whose documents ``user`` may not see."""
-    from wagtail.models import CollectionViewRestriction
+def visible_pages_for_user(user, queryset=None):
+    """The live pages ``user`` may see, without a request (feeds, mails, PDFs).
 
-    if user.is_active and user.is_superuser:
-        return []
-    rows = CollectionViewRestriction.objects.values_list(
-        "pk", "collection__path", "restriction_type", "groups"
-    )
-    restrictions = {}
-    for pk, path, restriction_type, group_id in rows:
-        entry = restrictions.setdefault(pk, [path, restriction_type, set()])
-        if group_id is not None:
-            entry[2].add(group_id)
-    own_group_ids = user_group_ids(user)
-    return sorted(
-        path
-        for path, restriction_type, group_ids in restrictions.values()
-        if not restriction_admits(user, restriction_type, group_ids, own_group_ids)
-    )
+    Anonymous users get public pages; a member also gets the workspaces of their groups.
+    """
+    return _narrow(queryset, hidden_paths(user))
 
 
-def document_is_visible(request, document):
-    """True when ``document`` (or image) lies in no restricted collection hidden from the
-    visitor. Used where a public page prints a chosen document's title."""
-    if document is None:
-        return False
-    cached = getattr(request, "_portal_hidden_collections", None)
-    if cached is None:
-        user = getattr(request, "user", None) or AnonymousUser()
-        cached = hidden_collection_paths(user)
-        request._portal_hidden_collections = cached
-    path = document.collection.path if document.collection_id else ""
-    return not any(path.startswith(hidden) for hidden in cached)
+def outside_hidden_subtrees(user, model=None):
+    """A ``Q`` for pages outside every subtree hidden from ``user``, live or not.
+
+    For counts over a page's history (the planning report counts unpublished services
+    too); anything shown to a visitor goes through :func:`visible_pages` instead. With
+    ``model``, only the hidden subtrees that can hold its pages are written into the SQL.
+    """
+    hidden = hidden_paths(user)
+    if hidden and model is not None:
+        hidden = _touching(hidden, _containers(model))
+    return visible_q(hidden)
+
+
+def page_visibility(user):
+    """A predicate ``is_visible(page)`` for ``user``: True unless the page lies inside a
+    subtree hidden from them (live or not). Reads the hidden subtrees once, for loops."""
+    hidden = tuple(hidden_paths(user))
+    return lambda page: not page.path.startswith(hidden) if hidden else True
+
+
+def visitor_digest(request):
+    """Visitors who may see the same pages share a digest (a cache key part); nobody else."""
+    hidden = hidden_paths_for_request(request)
+    return hashlib.sha1("|".join(hidden).encode(), usedforsecurity=False).hexdigest()
+
+
+# The privacy filter writes one clause per subtree the visitor may not see. A search cluster
+# refuses a query of more than 1,024 clauses (Lucene's limit; OpenSearch's
+# ``indices.query.bool.max_clause_count``, wagtail#14108), and SQLite an expression deeper
+# than 1,000. Beyond this many subtrees the hidden pages are excluded by id instead: one
+# ``terms`` clause on the cluster (up to 65,536 ids), one ``NOT IN`` in SQL.
+MAX_PATH_CLAUSES = 200
+
+
+def searchable_pages(request):
+    """:func:`visible_pages` in a form every search backend can run."""
+    hidden = hidden_paths_for_request(request)
+    if len(hidden) <= MAX_PATH_CLAUSES:
+        return visible_pages(request)
+    return Page.objects.live().exclude(pk__in=_hidden_page_ids(hidden))
+
+
+def _hidden_page_ids(paths):
+    """Ids of every page inside the given subtrees, read once per content version."""
+    digest = hashlib.sha1("|".join(paths).encode(), usedforsecurity=False).hexdigest()
+
+    def load():
+        ids = set()
+        for start in range(0, len(paths), MAX_PATH_CLAUSES):
+            inside = Q(pk__in=[])
+            for path in paths[start : start + MAX_PATH_CLAUSES]:
+                inside |= Q(path__startswith=path)
+            ids.update(Page.objects.filter(inside).values_list("pk", flat=True))
+        return sorted(ids)
+
+    return cached_fragment(f"hidden-page-ids:{digest}", load)

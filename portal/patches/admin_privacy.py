@@ -44,8 +44,28 @@ images' bulk "add to collection" form       no restricted collection to move ima
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
+from ..sanitize import csv_safe
+
 WAGTAIL_VERSION = "7.4"
 WAGTAIL_LOCALIZE_VERSION = "1.14"
+UPSTREAM = {
+    "wagtail.permission_policies.pages:PagePermissionPolicy.explorable_instances": "0f0a78df0dc9c6d6",
+    "wagtail.permission_policies.pages:PagePermissionPolicy.instances_user_has_any_permission_for": "1be70f3ea7ef11c6",
+    "wagtail.permission_policies.pages:PagePermissionPolicy.user_has_any_permission_for_instance": "9e8ada56e5e22a54",
+    "wagtail.admin.api.views:PagesAdminAPIViewSet.get_base_queryset": "71ad37a70f0e0d6c",
+    "wagtail.admin.views.bulk_action.base_bulk_action:BulkAction.get_actionable_objects": "e9b03108b7762f2a",
+    "wagtail.admin.views.reports.page_types_usage:PageTypesUsageReportView.decorate_paginated_queryset": "0c2c529eb8b04fde",
+    "wagtail.permission_policies.collections:CollectionOwnershipPermissionPolicy.user_has_any_permission_for_instance": "a391ebc7fc253766",
+    "wagtail.permission_policies.collections:CollectionOwnershipPermissionPolicy.instances_user_has_any_permission_for": "f1425a6ef9b993be",
+    "wagtail.permission_policies.collections:CollectionOwnershipPermissionPolicy.collections_user_has_any_permission_for": "d5ee8872463df93f",
+    "wagtail_localize.views.submit_translations:SubmitPageTranslationView.get_object": "79eabb22ab7cdceb",
+    "wagtail_localize.views.update_translations:UpdateTranslationsView.get_object": "1023e14a7aaf6565",
+    "wagtail_localize.operations:translate_page_subtree": "b4478f32f56585e6",
+    "wagtail_localize.views.report:TranslationsReportView.get_queryset": "9fedb606e138e38b",
+    "wagtail.admin.forms.pages:WagtailAdminPageForm.is_valid": "8cb7436dccf25cbd",
+    "wagtail.admin.views.mixins:SpreadsheetExportMixin.preprocess_field_value": "c5ca33c8304b573a",
+}
+CONTRACT_TEST = "tests/portal/test_wagtail_patches.py"
 
 _APPLIED = "_portal_patched"
 
@@ -59,31 +79,16 @@ def _once(target, name):
     return True
 
 
-def _sees_everything(user):
-    return user.is_active and user.is_superuser
-
-
 def hidden_pages_q(user):
-    """A ``Q`` matching the pages in the subtrees hidden from ``user`` (never for superusers)."""
-    from .privacy import hidden_paths
+    from ..privacy import admin_hidden_pages_q
 
-    if _sees_everything(user):
-        return None
-    paths = hidden_paths(user)
-    if not paths:
-        return None
-    q = Q()
-    for path in paths:
-        q |= Q(path__startswith=path)
-    return q
+    return admin_hidden_pages_q(user)
 
 
 def page_is_hidden_from(user, page):
-    from .privacy import hidden_paths
+    from ..privacy import admin_page_hidden
 
-    if _sees_everything(user):
-        return False
-    return any(page.path.startswith(path) for path in hidden_paths(user))
+    return admin_page_hidden(user, page)
 
 
 # --- Pages: the permission policy class --------------------------------------------------------
@@ -292,9 +297,8 @@ def patch_page_types_usage_report():
 
 def _narrow_collection_policy(policy):
     """Hide the media of restricted collections the user may not view; refuse uploads there."""
-    from wagtail.models import Collection
 
-    from .privacy import hidden_collection_paths
+    from ..privacy import admin_hidden_collections, document_visibility
 
     if not _once(policy, "collections"):
         return
@@ -302,19 +306,10 @@ def _narrow_collection_policy(policy):
     instances_for = policy.instances_user_has_any_permission_for
     collections_for = policy.collections_user_has_any_permission_for
 
-    def _hidden_collections(user):
-        paths = hidden_collection_paths(user)
-        if not paths:
-            return None
-        q = Q()
-        for path in paths:
-            q |= Q(path__startswith=path)
-        return Collection.objects.filter(q)
+    _hidden_collections = admin_hidden_collections
 
     def user_has_any_permission_for_instance(user, actions, instance):
-        paths = hidden_collection_paths(user)
-        collection_path = instance.collection.path if instance.collection_id else ""
-        if any(collection_path.startswith(path) for path in paths):
+        if not document_visibility(user)(instance):
             return False
         return any_for_instance(user, actions, instance)
 
@@ -461,7 +456,7 @@ def patch_localize_report():
 def patch_page_form_references():
     from wagtail.admin.forms.pages import WagtailAdminPageForm
 
-    from .references import add_reference_errors
+    from ..references import add_reference_errors
 
     if not _once(WagtailAdminPageForm, "references"):
         return
@@ -477,21 +472,6 @@ def patch_page_form_references():
 
 
 # --- Spreadsheet exports: no formula injection -------------------------------------------------
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value):
-    """A cell value a spreadsheet will not run: text starting like a formula gets a ``'``.
-
-    OWASP's advice for CSV injection; numbers (also negative ones) stay numbers.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        try:
-            float(value)
-        except ValueError:
-            return "'" + value
-    return value
 
 
 def patch_csv_exports():

@@ -19,7 +19,7 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Locale, Page, Site
 
-from portal.bench import bulk_add_children, measure, rewrite_marked
+from devtools.bench import bulk_add_children, measure, rewrite_marked
 from services_directory import models as m
 from services_directory.factories import (
     OrganisationFactory,
@@ -101,7 +101,7 @@ class Command(BaseCommand):
         label = label or connection.vendor
         services = m.ServicePage.objects.live().count()
         with override_settings(
-            ROOT_URLCONF="services_directory.bench_urls",
+            ROOT_URLCONF="devtools.bench_urls",
             ALLOWED_HOSTS=["testserver"],
             PORTAL_PAGE_CACHE_SECONDS=0,
         ):

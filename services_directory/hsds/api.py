@@ -26,10 +26,9 @@ from django.views.decorators.csrf import csrf_exempt
 
 from portal.search import clean_query
 
-from . import hsds
-from . import openapi as contract
-from .directory import search_ids
-from .models import (
+from .. import hsds
+from ..directory import search_ids
+from ..models import (
     DirectoryVersion,
     Organisation,
     ServiceLocation,
@@ -37,7 +36,8 @@ from .models import (
     Town,
     language_names,
 )
-from .postcodes import POSTCODES, centroid, distance_km
+from ..postcodes import POSTCODES, centroid, distance_km
+from . import openapi as contract
 
 # Answers are cached under their ETag (the directory's version token and the URL), which
 # every change of a service, a snippet or a view restriction renews.
