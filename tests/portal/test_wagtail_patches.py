@@ -1,4 +1,4 @@
-"""Contract tests for ``portal/wagtail_patches.py``: each fails when an upgrade of Wagtail or
+"""Contract tests for ``portal/patches/admin_privacy.py``: each fails when an upgrade of Wagtail or
 wagtail-localize moves, renames or changes what a patch relies on, so the patch is re-checked
 instead of silently doing nothing. The behaviour itself is tested through real admin requests
 in ``tests/groups/test_admin_privacy.py`` and ``tests/portal/test_hardening.py``."""
@@ -13,7 +13,7 @@ from portal.patches import admin_privacy as wagtail_patches
 
 def test_versions_the_patches_were_written_for():
     assert wagtail.__version__.startswith(wagtail_patches.WAGTAIL_VERSION + "."), (
-        "Wagtail was upgraded: re-read every patch in portal/wagtail_patches.py against the "
+        "Wagtail was upgraded: re-read every patch in portal/patches/admin_privacy.py against the "
         "new source, then update WAGTAIL_VERSION."
     )
     assert wagtail_localize.__version__.startswith(wagtail_patches.WAGTAIL_LOCALIZE_VERSION)
@@ -136,7 +136,7 @@ def test_subtree_counts_and_bulk_delete():
         (UnpublishBulkAction, "live_descendant_count"),
         (MoveBulkAction, "child_pages"),
     ]:
-        assert view.object_context.__module__ == "portal.wagtail_patches"
+        assert view.object_context.__module__ == "portal.patches.admin_privacy"
         assert f'"{key}"' in inspect.getsource(view)
     assert '"live_descendant_count"' in inspect.getsource(Unpublish)
     assert "total_pages" in inspect.getsource(PagesSummaryItem)
