@@ -18,6 +18,7 @@ from django.conf import settings
 
 from ..models import Town, language_names
 from ..postcodes import POSTCODES
+from . import languages
 
 SCHEMA_DIR = Path(__file__).parent.parent / "hsds_schemas"
 UPSTREAM_SCHEMAS = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
@@ -101,7 +102,7 @@ def parameters():
         "lang": _query(
             "lang",
             "Language of names and descriptions; German where no published translation exists.",
-            {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+            {"type": "string", "enum": languages()},
         ),
         "taxonomy_term_id": _query(
             "taxonomy_term_id",

@@ -82,7 +82,7 @@ def test_database_holds_the_corrected_periods(db):
     )
     assert _stored() != FERIENORDNUNG
     migration = importlib.import_module(
-        "services_directory.migrations.0014_correct_nrw_school_holidays_2028"
+        "services_directory.migrations.0015_correct_nrw_school_holidays_2028"
     )
     migration.correct(apps, None)
     assert _stored() == FERIENORDNUNG
