@@ -46,6 +46,7 @@ EASY_TEMPLATES = [
     "navigation/language_switcher.html",
     "navigation/breadcrumbs.html",
     "navigation/footer.html",
+    "navigation/shortcuts.html",
     "components/untranslated_notice.html",
     "components/sign_language_video.html",
 ]

@@ -83,7 +83,12 @@ EASY_PARTS = {
     "footer": "Legal notice",
     "switcher": "This page is not available in this language",
     "breadcrumbs": "Breadcrumb",
-    "fallback notice": "not translated",
+    "switcher note": "not translated",
+    "fallback notice": (
+        "This page has not been translated into your language yet. "
+        "You are reading the German original."
+    ),
+    "shortcuts": "Shortcuts",
     "page kind on a search result": "service",
 }
 
