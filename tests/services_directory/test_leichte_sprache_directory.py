@@ -1,4 +1,5 @@
-"""The directory in Leichte Sprache: its own interface catalogue, kinds of service explained."""
+"""The directory in Leichte Sprache: its own interface catalogue (directory, a service's page,
+the feedback form), kinds of service explained, names of the vocabularies, editors' checklist."""
 
 import re
 
@@ -210,3 +211,22 @@ def test_vocabulary_in_leichte_sprache_from_the_demo_data(
     assert "Deutsch lernen" not in _html(client, "/en/beratung/")
     page = _html(client, _easy_url(service))
     assert "<bdi>Deutsch lernen</bdi>" in page and "<bdi>Jugend-Migrations-Dienst</bdi>" in page
+
+
+def test_snippet_translation_editor_shows_the_checklist_into_leichte_sprache(
+    vocab, client_for, home
+):
+    """Translating a kind of service (a snippet) opens the same editor, with the checklist."""
+    from wagtail_localize.models import Translation, TranslationSource
+
+    source, _created = TranslationSource.get_or_create_from_instance(vocab["type"]["jmd"])
+    admin = client_for("admin")
+    for code, shown in [("de-ls", True), ("en", False)]:
+        translation = Translation.objects.create(
+            source=source, target_locale=Locale.objects.get(language_code=code)
+        )
+        translation.save_target()  # a snippet without drafts: saved as it is
+        target = translation.get_target_instance()
+        html = _html(admin, f"/admin/snippets/services_directory/servicetype/edit/{target.pk}/")
+        assert 'class="js-translation-editor"' in html
+        assert ("Sie übersetzen in Leichte Sprache." in html) is shown, code
