@@ -653,13 +653,23 @@ def demo_directory_translations(context):
 
 @demo_step(order=1025)
 def demo_directory_easy_language(context):
-    """ "Beratung finden" in Leichte Sprache and each kind of service explained in it
-    (texts in ``services_directory/data/demo_leichte_sprache.json``)."""
+    """ "Beratung finden" in Leichte Sprache, each kind of service explained in it and the
+    names of types, topics and target groups in it (texts in
+    ``services_directory/data/demo_leichte_sprache.json``)."""
     from pathlib import Path
+
+    from django.conf import settings
 
     from portal.demo import ensure_easy_translation, load_demo_texts
 
     texts = load_demo_texts(Path(__file__).parent / "data" / "demo_leichte_sprache.json")
+    _translate_vocabulary(
+        {
+            model_name: {slug: (name,) for slug, name in names.items()}
+            for model_name, names in texts["vocabulary"].items()
+        },
+        languages=(settings.EASY_LANGUAGE,),
+    )
     for slug, text in texts["service_types"].items():
         german = ServiceType.objects.filter(slug=slug, locale__language_code="de").first()
         if german is not None:
@@ -673,14 +683,18 @@ def demo_directory_easy_language(context):
     ensure_easy_translation(directory, texts["pages"])
 
 
-def _translate_vocabulary(vocabulary):
-    """Facet names in every language: a translation of each German term (idempotent)."""
+def _translate_vocabulary(vocabulary, languages=None):
+    """Facet names in every language: a translation of each German term (idempotent).
+
+    ``vocabulary`` maps model name → slug → names in ``languages`` order (the six
+    ``TRANSLATION_LANGUAGES`` unless given)."""
     from wagtail.models import Locale
 
     from portal.demo import TRANSLATION_LANGUAGES
 
     from . import models
 
+    languages = languages or TRANSLATION_LANGUAGES
     locales = {loc.language_code: loc for loc in Locale.objects.all()}
     for model_name, names in vocabulary.items():
         model = getattr(models, model_name)
@@ -690,7 +704,7 @@ def _translate_vocabulary(vocabulary):
                     "locale__language_code", flat=True
                 )
             )
-            for position, code in enumerate(TRANSLATION_LANGUAGES):
+            for position, code in enumerate(languages):
                 if code not in done:
                     translated = term.copy_for_translation(locales[code])
                     translated.name = names[term.slug][position]
