@@ -137,14 +137,18 @@ class Command(BaseCommand):
         return m.ServiceDirectoryPage.objects.get(pk=directory.pk)
 
 
-def seed_services(directory, count, index=True, log=print):
-    """``count`` example services under ``directory``, with taxonomies, in bulk."""
+def seed_services(directory, count, index=True, log=print, town_names=TOWNS, type_names=TYPES):
+    """``count`` example services under ``directory``, with taxonomies, in bulk.
+
+    ``town_names``/``type_names``: the towns and service types to create and spread the
+    services over (other names than the demo's when seeding beside the demo directory).
+    """
     rng = random.Random(42)  # noqa: S311 (reproducible example data)
-    towns = [TownFactory(name=name, slug=fold(name).replace(" ", "-")) for name in TOWNS]
+    towns = [TownFactory(name=name, slug=fold(name).replace(" ", "-")) for name in town_names]
     for town in towns:  # folded slugs: "wulfrath"; keep the portal's "wuelfrath" style
         town.slug = town.slug.replace("wulfrath", "wuelfrath")
         town.save()
-    types = [ServiceTypeFactory(name=name) for name in TYPES]
+    types = [ServiceTypeFactory(name=name) for name in type_names]
     topics = [TopicFactory(name=f"Thema {n}") for n in range(12)]
     targets = [TargetGroupFactory(name=f"Zielgruppe {n}") for n in range(6)]
     orgs = [OrganisationFactory(name=f"Träger {n} (Beispiel)") for n in range(20)]
