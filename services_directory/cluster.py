@@ -106,7 +106,7 @@ class Cluster:
         ``missing_ok``: a 404 (no such index) answers ``{}`` instead of raising.
         """
         if lines is not None:
-            data = ("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n")
+            data = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n"
             headers = {"Content-Type": "application/x-ndjson"}
         else:
             data = None if body is None else json.dumps(body, ensure_ascii=False)
@@ -240,13 +240,13 @@ def documents(index, tokens, public_ids):
         for pk, weight in hits.items():
             per_service.setdefault(pk, {}).setdefault(int(weight * 100), []).append(token)
     rows = (
-        ServicePage.objects.filter(pk__in=public_ids)
+        ServicePage.objects.live()
         .values_list("id", "locale_id", "search_name", "search_text")
         .iterator(chunk_size=2000)
     )
     for pk, locale_id, name, text in rows:
         entry = index.entries.get(pk)
-        if entry is None:  # not live any more
+        if entry is None or pk not in public_ids:  # restricted, or not live any more
             continue
         lang = languages.get(locale_id, "de")
         lang = lang if lang in LANGUAGES else "de"
@@ -382,7 +382,9 @@ def query_body(terms, lang, facets, age, locale, size, counts):
         "docvalue_fields": ["pk"],
     }
     if not counts:
-        body["query"] = {"bool": {"must": _scoring(terms, lang), "filter": [*fixed, *chosen.values()]}}
+        body["query"] = {
+            "bool": {"must": _scoring(terms, lang), "filter": [*fixed, *chosen.values()]}
+        }
         return body
     # Facet counts: the facet filters move to post_filter; each facet is counted under all
     # the other filters, so a count says what choosing that value would give.
@@ -391,9 +393,7 @@ def query_body(terms, lang, facets, age, locale, size, counts):
         body["post_filter"] = {"bool": {"filter": list(chosen.values())}}
     body["aggs"] = {
         facet: {
-            "filter": {
-                "bool": {"filter": [c for name, c in chosen.items() if name != facet]}
-            },
+            "filter": {"bool": {"filter": [c for name, c in chosen.items() if name != facet]}},
             "aggs": {"values": {"terms": {"field": facet, "size": 500}}},
         }
         for facet in FACETS

@@ -11,8 +11,8 @@ compete with the judged services on words and on the languages they speak, never
 vocabulary's types, so the judged answers stay right. Then, for both engines: recall@5
 and MRR over the judged needs, the time per need, median/p95 of the bench's three-word
 query with two filters (``bench_directory.PARAMS``, but a town of the distractors) and of
-the same with facet counts, and the time to build each index. Meant for a throw-away database (``make
-bench-directory-cluster``) and a node started by ``make opensearch``.
+the same with facet counts, and the time to build each index. Meant for a throw-away
+database (``make bench-directory-cluster``) and a node started by ``make opensearch``.
 """
 
 import json
@@ -35,8 +35,8 @@ from services_directory.models import ServicePage
 from services_directory.text import fold
 
 NEEDS = Path(settings.BASE_DIR) / "tests" / "services_directory" / "needs.json"
-DISTRACTOR_TOWNS = [f"Beispielstadt {name}" for name in "Nord Süd Ost West Mitte".split()]
-DISTRACTOR_TOWNS += [f"Beispieldorf {name}" for name in "Nord Süd Ost West Mitte".split()]
+QUARTERS = ["Nord", "Süd", "Ost", "West", "Mitte"]
+DISTRACTOR_TOWNS = [f"Beispiel{kind} {name}" for kind in ("stadt", "dorf") for name in QUARTERS]
 DISTRACTOR_TYPES = [
     "Stadtteilbüro",
     "Bürgerbüro",
@@ -55,10 +55,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--services", type=int, default=10_000, help="distractors to seed")
         parser.add_argument("--requests", type=int, default=30)
-        parser.add_argument("--url", default="", help="OpenSearch URL (default SEARCH_URL or :9200)")
+        parser.add_argument(
+            "--url", default="", help="OpenSearch URL (default SEARCH_URL or :9200)"
+        )
         parser.add_argument("--prefix", default="kimbench_", help="index name prefix")
         parser.add_argument("--json", default="", help="write the figures to this file")
-        parser.add_argument("--docs", default="", help="Markdown file whose cluster table to update")
+        parser.add_argument(
+            "--docs", default="", help="Markdown file whose cluster table to update"
+        )
         parser.add_argument("--force", action="store_true")
 
     def handle(self, *args, services, requests, url, prefix, json, docs, force, **options):
@@ -68,7 +72,9 @@ class Command(BaseCommand):
         try:
             version = node.request("GET", "/")["version"]["number"]
         except cluster.ClusterError as error:
-            raise CommandError(f"no OpenSearch node: {error} (make opensearch starts one)") from None
+            raise CommandError(
+                f"no OpenSearch node: {error} (make opensearch starts one)"
+            ) from None
         started = time.perf_counter()
         home = self.home()
         target = evaluation.load_demo_directory(home)
@@ -203,7 +209,9 @@ def local_latency(index, target, requests):
     def facets():
         request = factory.get("/")
         request.user = AnonymousUser()
-        selection = directory.Selection(query=query, facets={k: list(v) for k, v in filters.items()})
+        selection = directory.Selection(
+            query=query, facets={k: list(v) for k, v in filters.items()}
+        )
         directory.find(request, target, selection)
 
     return {
