@@ -137,11 +137,14 @@ class Command(BaseCommand):
         return m.ServiceDirectoryPage.objects.get(pk=directory.pk)
 
 
-def seed_services(directory, count, index=True, log=print, town_names=TOWNS, type_names=TYPES):
+def seed_services(
+    directory, count, index=True, log=print, town_names=TOWNS, type_names=TYPES, languages=LANGUAGES
+):
     """``count`` example services under ``directory``, with taxonomies, in bulk.
 
     ``town_names``/``type_names``: the towns and service types to create and spread the
-    services over (other names than the demo's when seeding beside the demo directory).
+    services over (other names than the demo's when seeding beside the demo directory);
+    ``languages``: German first, then two of the others per service.
     """
     rng = random.Random(42)  # noqa: S311 (reproducible example data)
     towns = [TownFactory(name=name, slug=fold(name).replace(" ", "-")) for name in town_names]
@@ -210,7 +213,7 @@ def seed_services(directory, count, index=True, log=print, town_names=TOWNS, typ
             [
                 m.ServiceLanguage(service_id=p.pk, code=code, sort_order=i)
                 for p in pages
-                for i, code in enumerate(["de", *rng.sample(LANGUAGES[1:], 2)])
+                for i, code in enumerate(["de", *rng.sample(languages[1:], 2)])
             ],
             batch_size=1000,
         )

@@ -6,13 +6,15 @@ directory. To judge at scale, the command seeds the demo directory and then N ex
 services as **distractors** under the same directory, with the bench's bulk fast path: in
 ten towns outside the district ("Beispielstadt …") and of eight service types the need
 vocabulary does not name, with the bench's sentences as text ("Migrationsberatung zu
-Aufenthalt, Arbeit und Integrationskurs", "Hilfe bei der Ausbildungsplatzsuche", …). They
-compete with the judged services on words and on the languages they speak, never on the
-vocabulary's types, so the judged answers stay right. Then, for both engines: recall@5
-and MRR over the judged needs, the time per need, median/p95 of the bench's three-word
-query with two filters (``bench_directory.PARAMS``, but a town of the distractors) and of
-the same with facet counts, and the time to build each index. Meant for a throw-away
-database (``make bench-directory-cluster``) and a node started by ``make opensearch``.
+Aufenthalt, Arbeit und Integrationskurs", "Hilfe bei der Ausbildungsplatzsuche", …) and
+two of the portal's languages besides German. They compete with the judged services on
+words and on the languages they speak, never on the vocabulary's types or on a language a
+need asks for alone (Tigrinya, Kurmanji, Dari), so the judged answers stay right.
+Then, for both engines: recall@5 and MRR over the judged needs, the time per need,
+median/p95 of the bench's three-word query with two filters (``bench_directory.PARAMS``,
+but a town of the distractors) and of the same with facet counts, and the time to build
+each index. Meant for a throw-away database (``make bench-directory-cluster``) and a node
+started by ``make opensearch``.
 """
 
 import json
@@ -37,6 +39,9 @@ from services_directory.text import fold
 NEEDS = Path(settings.BASE_DIR) / "tests" / "services_directory" / "needs.json"
 QUARTERS = ["Nord", "Süd", "Ost", "West", "Mitte"]
 DISTRACTOR_TOWNS = [f"Beispiel{kind} {name}" for kind in ("stadt", "dorf") for name in QUARTERS]
+# The portal's seven languages: no distractor speaks Tigrinya or Kurmanji, which judged needs
+# ask for by name alone (a distractor speaking them would be a right answer).
+DISTRACTOR_LANGUAGES = ["de", "en", "ar", "fa", "tr", "uk", "ru"]
 DISTRACTOR_TYPES = [
     "Stadtteilbüro",
     "Bürgerbüro",
@@ -86,6 +91,7 @@ class Command(BaseCommand):
             log=self.stdout.write,
             town_names=DISTRACTOR_TOWNS,
             type_names=DISTRACTOR_TYPES,
+            languages=DISTRACTOR_LANGUAGES,
         )
         figures = {
             "services": ServicePage.objects.live().count(),
