@@ -37,22 +37,6 @@ def demo(home):
     return load_demo_directory(home)
 
 
-def on_node(node):
-    def find(index, need, candidates, filters):
-        return cluster.search(
-            node,
-            index,
-            need["q"],
-            lang=need["lang"],
-            locale="de",
-            ids=candidates,
-            age=need.get("age"),
-            **filters,
-        ).ids
-
-    return find
-
-
 def anonymous_ids(directory):
     request = RequestFactory().get("/")
     request.user = AnonymousUser()
@@ -62,7 +46,7 @@ def anonymous_ids(directory):
 def test_the_node_answers_the_judged_needs(node, demo):
     index = get_index()
     assert cluster.build(node, index) == ServicePage.objects.live().count()
-    outcomes = evaluate(load_needs(NEEDS), demo, find=on_node(node))
+    outcomes = evaluate(load_needs(NEEDS), demo, find=cluster.judge(node))
     figures = metrics(outcomes)["all"]
     print(f"\ncluster variant on the demo directory: {figures}")
     by_query = {o.need["q"]: o for o in outcomes}

@@ -124,17 +124,21 @@ class Command(BaseCommand):
     # --- seeding ----------------------------------------------------------------------------
 
     def seed(self, count, index=True):
-        root = Page.get_first_root_node()
-        # A plain page stands in for the home page (this app does not import ``home``).
-        home = Page(title="KIM im Kreis Mettmann", slug="kim", locale=Locale.get_default())
-        root.add_child(instance=home)
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home},
-        )
-        directory = ServiceDirectoryPageFactory(parent=home)
+        directory = ServiceDirectoryPageFactory(parent=bench_home())
         seed_services(directory, count, index=index, log=self.stdout.write)
         return m.ServiceDirectoryPage.objects.get(pk=directory.pk)
+
+
+def bench_home():
+    """A plain page as the default site's root: it stands in for the home page."""
+    root = Page.get_first_root_node()
+    home = Page(title="KIM im Kreis Mettmann", slug="kim", locale=Locale.get_default())
+    root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home
 
 
 def seed_services(

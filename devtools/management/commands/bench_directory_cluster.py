@@ -28,10 +28,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management.base import BaseCommand, CommandError
 from django.test import RequestFactory
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from devtools.bench import percentile, rewrite_marked
-from devtools.management.commands.bench_directory import PARAMS, seed_services
+from devtools.management.commands.bench_directory import PARAMS, bench_home, seed_services
 from services_directory import cluster, directory, evaluation, matching
 from services_directory.models import ServicePage
 from services_directory.text import fold
@@ -81,8 +81,9 @@ class Command(BaseCommand):
                 f"no OpenSearch node: {error} (make opensearch starts one)"
             ) from None
         started = time.perf_counter()
-        home = self.home()
-        target = evaluation.load_demo_directory(home)
+        for code, _name in settings.LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+        target = evaluation.load_demo_directory(bench_home())
         target = type(target).objects.get(pk=target.pk)  # numchild after the demo's services
         seed_services(
             target,
@@ -111,7 +112,7 @@ class Command(BaseCommand):
         }
         self.stdout.write(f"indexed {sent} services on the node")
         needs = evaluation.load_needs(NEEDS)
-        engines = {"in_process": evaluation.in_process, "cluster": on_node(node)}
+        engines = {"in_process": evaluation.in_process, "cluster": cluster.judge(node)}
         for name, find in engines.items():
             timings = []
             outcomes = evaluation.evaluate(needs, target, find=timed(find, timings))
@@ -135,38 +136,6 @@ class Command(BaseCommand):
             Path(json).write_text(dumps(figures))
         if docs:
             rewrite_marked(Path(docs), "cluster", lambda old: table(old, figures))
-
-    def home(self):
-        for code, _name in settings.LANGUAGES:
-            Locale.objects.get_or_create(language_code=code)
-        root = Page.get_first_root_node()
-        # A plain page stands in for the home page (as in bench_directory).
-        home = Page(title="KIM im Kreis Mettmann", slug="kim", locale=Locale.get_default())
-        root.add_child(instance=home)
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home},
-        )
-        return home
-
-
-def on_node(node):
-    """The cluster variant with ``evaluation.evaluate``'s contract."""
-
-    def find(index, need, candidates, filters):
-        found = cluster.search(
-            node,
-            index,
-            need["q"],
-            lang=need["lang"],
-            locale="de",
-            ids=candidates,
-            age=need.get("age"),
-            **filters,
-        )
-        return found.ids
-
-    return find
 
 
 def timed(find, timings):
