@@ -229,8 +229,10 @@ def index_body(rules):
     }
 
 
-def documents(index, tokens, public_ids):
-    """One document per public live service of the directory index (a generator)."""
+def documents(index, tokens):
+    """One document per public live service (a generator; ``public_pages`` decides)."""
+    from portal.privacy import public_pages
+
     from .models import ServicePage
 
     languages = {locale_id: code for code, locale_id in index.locales.items()}
@@ -240,13 +242,13 @@ def documents(index, tokens, public_ids):
         for pk, weight in hits.items():
             per_service.setdefault(pk, {}).setdefault(int(weight * 100), []).append(token)
     rows = (
-        ServicePage.objects.live()
+        public_pages(ServicePage.objects.all())
         .values_list("id", "locale_id", "search_name", "search_text")
         .iterator(chunk_size=2000)
     )
     for pk, locale_id, name, text in rows:
         entry = index.entries.get(pk)
-        if entry is None or pk not in public_ids:  # restricted, or not live any more
+        if entry is None:  # published after the directory index was built
             continue
         lang = languages.get(locale_id, "de")
         lang = lang if lang in LANGUAGES else "de"
@@ -269,16 +271,11 @@ def build(cluster, index, batch=2000):
 
     Only public live services are sent; the index is refreshed once at the end.
     """
-    from portal.privacy import public_pages
-
-    from .models import ServicePage
-
     tokens = concept_tokens(index.matcher)
     cluster.request("DELETE", f"/{cluster.index}", missing_ok=True)
     cluster.request("PUT", f"/{cluster.index}", index_body(synonym_rules(index.matcher, tokens)))
-    public = set(public_pages(ServicePage.objects.live()).values_list("id", flat=True))
     sent, lines = 0, []
-    for document in documents(index, tokens, public & set(index.entries)):
+    for document in documents(index, tokens):
         lines += [{"index": {"_id": document["pk"]}}, document]
         if len(lines) >= 2 * batch:
             sent += _bulk(cluster, lines)
