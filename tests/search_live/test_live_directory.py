@@ -43,7 +43,13 @@ def anonymous_ids(directory):
     return set(visible_ids(request, directory))
 
 
-def test_the_node_answers_the_judged_needs(node, demo):
+def test_the_node_answers_the_judged_needs_and_never_leaks(node, demo):
+    """One test, so that the live suite loads the demo directory once (CI's 5 minutes)."""
+    judged_needs(node, demo)
+    nothing_hidden_comes_back(node, demo)
+
+
+def judged_needs(node, demo):
     index = get_index()
     assert cluster.build(node, index) == ServicePage.objects.live().count()
     outcomes = evaluate(load_needs(NEEDS), demo, find=cluster.judge(node))
@@ -66,7 +72,8 @@ def test_the_node_answers_the_judged_needs(node, demo):
     assert [(o.need["q"], o.ineligible) for o in aged if o.ineligible] == []
 
 
-def test_restricted_and_unpublished_services_never_come_back(node, demo):
+def nothing_hidden_comes_back(node, demo):
+    """A restricted, login-only, unpublished or since-unpublished service never comes back."""
     jmd = ServiceType.objects.get(slug="jmd", locale=demo.locale)
     langenfeld = Town.objects.get(slug="langenfeld", locale=demo.locale)
     group = Group.objects.create(name=f"Gremium {MARKER}")
