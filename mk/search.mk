@@ -27,3 +27,20 @@ opensearch-stop: ## Stop the local OpenSearch node(s) started by make opensearch
 
 test-search: install ## Live search tests against a local OpenSearch node (skips without Java/mvn; fails under CI=true)
 	bash scripts/test-search.sh $(TEST_SEARCH_ARGS)
+
+# The directory on the cluster (issue 19, part 5): the in-process matcher against the
+# OpenSearch variant on the judged needs, with BENCH_CLUSTER_N distractor services, in a
+# throw-away SQLite file; a node must answer at BENCH_CLUSTER_URL (make opensearch).
+# Not part of CI: 100,000 services take about 15 minutes.
+BENCH_CLUSTER_N ?= 10000
+BENCH_CLUSTER_URL ?= http://127.0.0.1:9200
+
+.PHONY: bench-directory-cluster
+
+bench-directory-cluster: install ## Directory: in-process matcher vs OpenSearch at BENCH_CLUSTER_N services → docs/search.md
+	@mkdir -p var && tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	export DJANGO_SETTINGS_MODULE=portal.settings.bench VAR_DIR=$$tmp \
+		DATABASE_URL=sqlite:///$$tmp/bench.sqlite3 SEARCH_URL= && \
+	$(PY) manage.py migrate --noinput -v0 && \
+	nice -n 10 $(PY) manage.py bench_directory_cluster --services $(BENCH_CLUSTER_N) \
+		--url $(BENCH_CLUSTER_URL) --docs docs/search.md --json var/bench-cluster-$(BENCH_CLUSTER_N).json

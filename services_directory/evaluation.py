@@ -57,10 +57,20 @@ def load_demo_directory(home):
     return context["directory"]
 
 
-def evaluate(needs, directory):
-    """Run every need against the live services under ``directory``; list of Outcomes."""
-    from .directory import get_index
+def in_process(index, need, candidates, filters):
+    """The directory's own matcher (``matching.search``) for one need."""
     from .matching import search
+
+    return search(index, need["q"], ids=candidates, age=need.get("age"), **filters)
+
+
+def evaluate(needs, directory, find=in_process):
+    """Run every need against the live services under ``directory``; list of Outcomes.
+
+    ``find(index, need, candidates, filters)`` returns ranked ids: the in-process matcher by
+    default, or another engine with the same contract (``cluster.search``, issue 19).
+    """
+    from .directory import get_index
     from .models import ServicePage
 
     index = get_index()
@@ -71,7 +81,7 @@ def evaluate(needs, directory):
         filters = {}
         if need.get("town"):
             filters["town"] = [index.by_slug["town"][need["town"]]]
-        ids = search(index, need["q"], ids=candidates, age=need.get("age"), **filters)
+        ids = find(index, need, candidates, filters)
         top = [slugs[pk] for pk in ids[:5]]
         first = next((n for n, slug in enumerate(top, 1) if _fits(slug, need["right"])), None)
         wrong = [slug for slug in top if _fits(slug, need.get("wrong", []))]

@@ -124,27 +124,38 @@ class Command(BaseCommand):
     # --- seeding ----------------------------------------------------------------------------
 
     def seed(self, count, index=True):
-        root = Page.get_first_root_node()
-        # A plain page stands in for the home page (this app does not import ``home``).
-        home = Page(title="KIM im Kreis Mettmann", slug="kim", locale=Locale.get_default())
-        root.add_child(instance=home)
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home},
-        )
-        directory = ServiceDirectoryPageFactory(parent=home)
+        directory = ServiceDirectoryPageFactory(parent=bench_home())
         seed_services(directory, count, index=index, log=self.stdout.write)
         return m.ServiceDirectoryPage.objects.get(pk=directory.pk)
 
 
-def seed_services(directory, count, index=True, log=print):
-    """``count`` example services under ``directory``, with taxonomies, in bulk."""
+def bench_home():
+    """A plain page as the default site's root: it stands in for the home page."""
+    root = Page.get_first_root_node()
+    home = Page(title="KIM im Kreis Mettmann", slug="kim", locale=Locale.get_default())
+    root.add_child(instance=home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home
+
+
+def seed_services(
+    directory, count, index=True, log=print, town_names=TOWNS, type_names=TYPES, languages=LANGUAGES
+):
+    """``count`` example services under ``directory``, with taxonomies, in bulk.
+
+    ``town_names``/``type_names``: the towns and service types to create and spread the
+    services over (other names than the demo's when seeding beside the demo directory);
+    ``languages``: German first, then two of the others per service.
+    """
     rng = random.Random(42)  # noqa: S311 (reproducible example data)
-    towns = [TownFactory(name=name, slug=fold(name).replace(" ", "-")) for name in TOWNS]
+    towns = [TownFactory(name=name, slug=fold(name).replace(" ", "-")) for name in town_names]
     for town in towns:  # folded slugs: "wulfrath"; keep the portal's "wuelfrath" style
         town.slug = town.slug.replace("wulfrath", "wuelfrath")
         town.save()
-    types = [ServiceTypeFactory(name=name) for name in TYPES]
+    types = [ServiceTypeFactory(name=name) for name in type_names]
     topics = [TopicFactory(name=f"Thema {n}") for n in range(12)]
     targets = [TargetGroupFactory(name=f"Zielgruppe {n}") for n in range(6)]
     orgs = [OrganisationFactory(name=f"Träger {n} (Beispiel)") for n in range(20)]
@@ -206,7 +217,7 @@ def seed_services(directory, count, index=True, log=print):
             [
                 m.ServiceLanguage(service_id=p.pk, code=code, sort_order=i)
                 for p in pages
-                for i, code in enumerate(["de", *rng.sample(LANGUAGES[1:], 2)])
+                for i, code in enumerate(["de", *rng.sample(languages[1:], 2)])
             ],
             batch_size=1000,
         )
