@@ -22,7 +22,10 @@ def test_search_and_shortcuts_are_on_the_first_screen(open_context, lang):
     # Events, handbook and the member login (the demo has all three).
     expect(shortcuts).to_have_count(3)
     expect(page.locator("nav.shortcuts a[href$='/anmelden/']")).to_have_count(1)
-    boxes = {"search form": form.bounding_box(), "shortcuts": page.locator("nav.shortcuts").bounding_box()}
+    boxes = {
+        "search form": form.bounding_box(),
+        "shortcuts": page.locator("nav.shortcuts").bounding_box(),
+    }
     boxes |= {f"shortcut {n}": link.bounding_box() for n, link in enumerate(shortcuts.all())}
     for name, box in boxes.items():
         assert box is not None, name

@@ -65,7 +65,11 @@ def no_page_cache(settings):
             "closed",
         ),
         # The service's own closure day (a Wednesday) is skipped the same way.
-        ((12, 2, 10, 0), "Jetzt geschlossen – Geschlossen: Teamtag – Nächste Öffnung: Freitag", "closed"),
+        (
+            (12, 2, 10, 0),
+            "Jetzt geschlossen – Geschlossen: Teamtag – Nächste Öffnung: Freitag",
+            "closed",
+        ),
     ],
 )
 def test_status_follows_the_clock_and_the_closures(
@@ -147,7 +151,9 @@ def test_a_restricted_service_with_a_live_status_never_reaches_others(
     at(monkeypatch, 11, 25, 9, 30)
     marker = "GEHEIM-LIVE-7F3A"
     secret = make_service(
-        f"Interne Beratung {marker}", description=f"<p>{marker}</p>", schedules=[schedule("WE", 9, 12)]
+        f"Interne Beratung {marker}",
+        description=f"<p>{marker}</p>",
+        schedules=[schedule("WE", 9, 12)],
     )
     restriction = PageViewRestriction.objects.create(
         page=secret, restriction_type=BaseViewRestriction.GROUPS

@@ -39,7 +39,9 @@ def _start_page_search(client, lang):
     assert shortcuts == ["arbeit", "sprache", "uebergang"]  # the most offered topics first
     # Phone first (issue #22): search, then the start page's shortcuts, then the topics.
     main = html.split('<main id="main"', 1)[1]
-    order = [main.index(f'class="{name}"') for name in ("start-search", "shortcuts", "start-topics")]
+    order = [
+        main.index(f'class="{name}"') for name in ("start-search", "shortcuts", "start-topics")
+    ]
     assert order == sorted(order)
     assert main.index('class="start-topics"') < main.index("?topic=arbeit")
     # The form and a shortcut answer with results.
