@@ -35,7 +35,8 @@ node_modules/.kim-css-deps: package.json package-lock.json
 	$(NPM_CI) --omit=dev
 	@touch $@
 
-$(CSS): node_modules/.kim-css-deps frontend/build.mjs $(wildcard frontend/*.scss)
+# Templates too: the build keeps only the KERN classes some template uses (build.mjs pass 3).
+$(CSS): node_modules/.kim-css-deps frontend/build.mjs $(wildcard frontend/*.scss) $(shell find templates -name '*.html')
 	node frontend/build.mjs $@
 
 migrate: install ## Create or update the local SQLite database under var/

@@ -1,14 +1,16 @@
 // Builds portal/static/css/portal.css from frontend/portal.scss (KERN SCSS sources + the
 // portal's own rules) at `make install` time. The built file is not committed (.gitignore).
 //
-// After Sass, three passes make KERN's output fit the portal (docs/design.md):
+// After Sass, four passes make KERN's output fit the portal (docs/design.md):
 //   1. light theme only: dark-scheme tokens and the layer levels the portal never uses go;
 //   2. logical properties: every left/right property becomes its inline-start/-end form, so
 //      dir="rtl" (Arabic, Farsi) mirrors the layout without a second stylesheet;
-//   3. tree-shaking of custom properties: only the --kern-* tokens some rule reads (directly or
+//   3. KERN's component selectors that name a kern-* class no template uses go (the portal
+//      applies KERN's components to its own elements with @extend, frontend/_kern.scss);
+//   4. tree-shaking of custom properties: only the --kern-* tokens some rule reads (directly or
 //      through other tokens) stay; KERN defines ~700, the portal reads a few dozen.
 // The result is minified by Sass. The build fails if a physical left/right property remains.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as sass from "sass";
@@ -169,7 +171,46 @@ function logicalTree(nodes) {
   );
 }
 
-// --- pass 3: tree-shake custom properties ---------------------------------------------------
+// --- pass 3: KERN selectors no template uses ----------------------------------------------
+// frontend/_kern.scss applies KERN's components to the portal's own elements with @extend;
+// Sass keeps KERN's class selectors beside them. A selector that names a kern-* class that no
+// template (templates/**/*.html) or Python module of the apps writes is dropped, so only the
+// rules that reach the portal's HTML stay. A class written with a template variable after it
+// ("kern-badge--{{ kind }}") keeps every class with that prefix.
+const APP_DIRS = ["templates", "portal", "home", "services_directory", "groups"];
+function kernClasses() {
+  const exact = new Set();
+  const prefixes = [];
+  const visit = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== "migrations" && !entry.name.startsWith(".")) visit(path);
+      } else if (/\.(html|py)$/.test(entry.name)) {
+        for (const m of readFileSync(path, "utf8").matchAll(/kern-[\w-]*(\{\{)?/g)) {
+          const name = m[0].replace("{{", "");
+          if (m[1] || name.endsWith("-")) prefixes.push(name);
+          else exact.add(name);
+        }
+      }
+    }
+  };
+  for (const dir of APP_DIRS) visit(join(root, dir));
+  return (name) => exact.has(name) || prefixes.some((prefix) => name.startsWith(prefix));
+}
+function dropUnusedKern(nodes, isUsed) {
+  return nodes.flatMap((n) => {
+    if (!n.children || n.decl) return [n];
+    if (n.head.startsWith("@")) return [{ ...n, children: dropUnusedKern(n.children, isUsed) }];
+    const selectors = splitTop(n.head, ",").filter((selector) =>
+      [...selector.matchAll(/\.(kern-[\w-]+)/g)].every((m) => isUsed(m[1])),
+    );
+    if (!selectors.length) return [];
+    return [{ ...n, head: selectors.join(","), children: dropUnusedKern(n.children, isUsed) }];
+  });
+}
+
+// --- pass 4: tree-shake custom properties ---------------------------------------------------
 function walkDecls(nodes, visit) {
   for (const n of nodes) {
     if (n.decl) visit(n.decl);
@@ -207,7 +248,7 @@ const compiled = sass.compile(source, {
   quietDeps: true,
   silenceDeprecations: ["if-function", "import", "global-builtin"],
 });
-let tree = logicalTree(lightOnly(parse(compiled.css)));
+let tree = dropUnusedKern(logicalTree(lightOnly(parse(compiled.css))), kernClasses());
 tree = shake(tree, usedTokens(tree));
 const css = sass.compileString(serialize(tree), { syntax: "css", style: "compressed" }).css;
 

@@ -27,7 +27,9 @@ EASY_TEMPLATES = [
     "services_directory/components/service_card.html",
     "services_directory/components/form_fields.html",
     "services_directory/components/closure_label.html",
+    "services_directory/components/live_status.html",
     "services_directory/components/start_search.html",
+    "services_directory/components/start_topics.html",
     "services_directory/components/alternatives.html",
     # a service's page and its feedback form ("Hinweis zu diesem Eintrag")
     "services_directory/service_page.html",

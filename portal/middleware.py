@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.template import loader
 from django.utils import translation
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_max_age, patch_cache_control
 from django.utils.http import content_disposition_header
 
 logger = logging.getLogger(__name__)
@@ -132,7 +132,8 @@ class AnonymousPageCacheMiddleware:
     marked private/no-store (Wagtail marks restricted pages that way). Keys contain the host,
     the full path and the content version (``portal/cache.py``), so publishing, unpublishing,
     moving, deleting or a change of privacy makes every cached page stale at once.
-    A request that carries a session cookie is never answered from the cache.
+    A request that carries a session cookie is never answered from the cache. A response
+    with ``Cache-Control: max-age`` below ``PORTAL_PAGE_CACHE_SECONDS`` is kept only that long.
     """
 
     def __init__(self, get_response):
@@ -155,12 +156,16 @@ class AnonymousPageCacheMiddleware:
             cached["X-Cache"] = "HIT"
             return cached
         response = self.get_response(request)
-        if self._may_store(request, response):
+        # A page that says how long it stays true (``Cache-Control: max-age``, e.g. a service
+        # page's "open now") is kept no longer than that.
+        max_age = get_max_age(response)
+        timeout = self.timeout if max_age is None else min(self.timeout, max_age)
+        if timeout > 0 and self._may_store(request, response):
             response["X-Cache"] = "MISS"
             if hasattr(response, "add_post_render_callback"):  # a TemplateResponse
-                response.add_post_render_callback(lambda r: page_cache.set(key, r, self.timeout))
+                response.add_post_render_callback(lambda r: page_cache.set(key, r, timeout))
             else:
-                page_cache.set(key, response, self.timeout)
+                page_cache.set(key, response, timeout)
         return mark_member_response_private(request, response)
 
     def _may_use_cache(self, request):

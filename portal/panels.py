@@ -3,15 +3,18 @@ Leichte-Sprache help panel of the page editor.
 
 An app registers ``@hooks.register("start_page_panels")`` with a function
 ``(request, home_page) -> str | None`` that returns HTML (already escaped) for the start page
-of the current language. The directory puts its search form there.
+of the current language. The directory puts its search form there. Panels registered with
+``@hooks.register("start_page_more_panels")`` come below the start page's shortcuts (the
+directory's "often needed" topics), so that a phone's first screen holds the search and the
+shortcuts (docs/design.md).
 """
 
 from wagtail import hooks
 from wagtail.admin.panels import HelpPanel
 
 
-def start_page_panels(request, page):
-    panels = (hook(request, page) for hook in hooks.get_hooks("start_page_panels"))
+def start_page_panels(request, page, hook_name="start_page_panels"):
+    panels = (hook(request, page) for hook in hooks.get_hooks(hook_name))
     return [panel for panel in panels if panel]
 
 

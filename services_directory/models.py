@@ -523,7 +523,7 @@ class ServicePage(Page):
     serve_select_related = ("service_type", "organisation")
 
     def get_context(self, request, *args, **kwargs):
-        from .presentation import service_context, service_fragments
+        from .presentation import live_status, service_context, service_fragments
 
         context = super().get_context(request, *args, **kwargs)
         # An anonymous visitor's article and JSON-LD come from the fragment cache when they
@@ -531,7 +531,18 @@ class ServicePage(Page):
         context["fragments"] = fragments = service_fragments(self, request)
         if not fragments.complete:
             context.update(service_context(self, request))
+        context["live_status"] = live_status(self, request)  # time of day: never cached
         return context
+
+    def serve(self, request, *args, **kwargs):
+        from django.utils.cache import patch_cache_control
+
+        from .presentation import LIVE_STATUS_SECONDS
+
+        response = super().serve(request, *args, **kwargs)
+        # "Open now" must not outlive its minute: bounds the anonymous page cache too.
+        patch_cache_control(response, max_age=LIVE_STATUS_SECONDS)
+        return response
 
 
 # --- Parts of a service (inline children) ---------------------------------------------------

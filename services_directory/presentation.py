@@ -29,12 +29,42 @@ def local_now():
     return directory.clock().astimezone(directory.BERLIN)
 
 
+# The "open now / closed now" line at the top of a service page depends on the time of day:
+# it is rendered outside the page's fragments on every request, and no cache keeps a service
+# page longer than this (``Cache-Control: max-age``, honoured by the anonymous page cache;
+# docs/design.md). The line says when it was computed ("As of 09:41").
+LIVE_STATUS_SECONDS = 60
+
+
 def service_fragments(page, request):
-    """The page's cached parts: the article (opening hours with today marked) and the
-    JSON-LD, for anonymous visitors, per content version and local date."""
+    """The page's cached parts: the article's header, the rest of the article (opening hours
+    with today marked) and the JSON-LD, for anonymous visitors, per content version and local
+    date. The live opening status between header and article is never part of them."""
     from portal.cache import PageFragments
 
-    return PageFragments(request, page, ("article", "json_ld"), day=local_now().date())
+    names = ("head", "article", "json_ld")
+    return PageFragments(request, page, names, day=local_now().date())
+
+
+def live_status(page, request):
+    """The service's opening state now, as on the directory's cards (``views._opening``):
+    ``{"state": "open"|"today"|"later"|"appointment"|"closed", "start", "end", "closure",
+    "as_of"}`` or None (no hours, temporarily closed, a preview).
+
+    Read from the directory's facet data (schedules, own closures, public and school
+    holidays), which the request has loaded anyway: no query once a process has it.
+    """
+    from .views import _opening
+
+    if getattr(request, "is_preview", False):
+        return None  # a draft's hours are not in the facet data
+    index = directory.get_index(request)
+    entry = index.entries.get(page.pk)
+    if entry is None:
+        return None
+    now = local_now()
+    state = _opening(entry, now, index.school_holidays)
+    return state and {**state, "as_of": now}
 
 
 def service_context(page, request):

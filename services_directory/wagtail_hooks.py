@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 from .admin_views import VerificationPanel, directory_import, import_permissions, verified_today
 from .models import DirectoryTeamScope, ServicePage
 from .planning_views import user_may_see_planning
-from .start import start_search_panel
+from .start import start_search_panel, start_topics_panel
 from .viewsets import DirectoryViewSetGroup, service_listing_viewset, service_report_viewset
 
 register_snippet(DirectoryViewSetGroup)
@@ -143,6 +143,11 @@ def register_verification_log_action(actions):
 @hooks.register("start_page_panels")
 def directory_start_panel(request, home_page):
     return start_search_panel(request, home_page)
+
+
+@hooks.register("start_page_more_panels")
+def directory_topics_panel(request, home_page):
+    return start_topics_panel(request, home_page)
 
 
 class PlanningMenuItem(MenuItem):

@@ -74,6 +74,7 @@ class HomePage(PathRoutingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["start_panels"] = start_page_panels(request, self)
+        context["start_more_panels"] = start_page_panels(request, self, "start_page_more_panels")
         return context
 
 

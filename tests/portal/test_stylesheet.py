@@ -79,3 +79,44 @@ def test_home_page_fits_the_phone_budget(home, directory_page, sync_locale, clie
     assert main.index('class="start-search"') < main.index('class="shortcuts"')
     assert html.count("<summary") == 2
     assert html.count('class="language-switcher__button"') == 1
+
+
+def _rules(css):
+    """``{selector list: declarations}`` of every innermost rule (media blocks flattened)."""
+    rules = {}
+    for selector, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        rules[selector.strip()] = rules.get(selector.strip(), "") + body + ";"
+    return rules
+
+
+def test_kern_components_reach_the_portals_own_elements():
+    """frontend/_kern.scss: KERN's button, input, select, checkbox, fieldset, label, card,
+    description list, accordion and table rules, compiled from the package's SCSS, on the
+    portal's semantic elements; only KERN classes that some template writes are shipped."""
+    rules = _rules(stylesheet())
+    expected = {
+        "button:not(.link-button),.button": "min-block-size:var(--kern-metric-dimension-x-large",
+        "textarea": "var(--kern-color-form-input-border-contextual",
+        "select": "background:var(--kern-color-layout-layer-surface-contextual",
+        "input[type=checkbox]": "appearance:none",
+        "fieldset": "min-inline-size:auto",
+        "label": "var(--kern-typography-font-weight-label-default",
+        ".service-card": "var(--kern-color-decorative-border-contextual",
+        ".service-facts>dt": "var(--kern-typography-font-weight-semi-bold",
+        ".directory-filters__button": "list-style-type:none",
+        ".workspace-table td": "box-shadow:inset 0 -1px 0 0 var(--kern-color-layout-border",
+    }
+    for element, declaration in expected.items():
+        found = [
+            body
+            for selector, body in rules.items()
+            if selector == element or element in [part.strip() for part in selector.split(",")]
+        ]
+        assert any(declaration in body for body in found), (element, declaration)
+    templates = Path(settings.BASE_DIR) / "templates"
+    written = set()
+    for path in templates.rglob("*.html"):
+        written |= set(re.findall(r"kern-[\w-]+", path.read_text()))
+    shipped = set(re.findall(r"\.(kern-[\w-]+)", stylesheet()))
+    assert shipped <= written, f"KERN classes no template uses: {sorted(shipped - written)}"
+    assert ".kern-btn" not in stylesheet() and ".kern-table" not in stylesheet()

@@ -115,7 +115,7 @@ def test_logged_in_renderings_are_never_stored(client_for, service, role):
     assert response.status_code == 200
     assert stored_for_anonymous(service) == {}
     client_for("anonymous").get(service.url)
-    assert set(stored_for_anonymous(service)) == {"article", "json_ld"}
+    assert set(stored_for_anonymous(service)) == {"head", "article", "json_ld"}
 
 
 def test_previews_are_never_cached(service):

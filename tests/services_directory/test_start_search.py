@@ -1,5 +1,6 @@
 """The start page of every language has the directory's search (what, town, age) and the most
-offered topics as shortcuts, linking into the directory of the same language."""
+offered topics (below the start page's shortcuts), linking into the directory of the same
+language."""
 
 import re
 
@@ -36,6 +37,13 @@ def _start_page_search(client, lang):
     assert '<option value="velbert">' in html
     shortcuts = re.findall(r'href="' + re.escape(action) + r'\?topic=([a-z-]+)"', html)
     assert shortcuts == ["arbeit", "sprache", "uebergang"]  # the most offered topics first
+    # Phone first (issue #22): search, then the start page's shortcuts, then the topics.
+    main = html.split('<main id="main"', 1)[1]
+    order = [
+        main.index(f'class="{name}"') for name in ("start-search", "shortcuts", "start-topics")
+    ]
+    assert order == sorted(order)
+    assert main.index('class="start-topics"') < main.index("?topic=arbeit")
     # The form and a shortcut answer with results.
     found = client.get(action, {"q": "", "town": "velbert", "age": "19"})
     assert found.status_code == 200 and "JMD Velbert" in found.content.decode()
