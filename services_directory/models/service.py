@@ -24,9 +24,9 @@ from wagtail_localize.fields import SynchronizedField
 from portal.cache import bump, state, versions
 from portal.panels import EasyLanguageHelpPanel
 
-from .admin_forms import ServicePageForm
-from .text import fold
-from .unmet_needs import UnmetNeedCount  # noqa: F401  (the model lives beside its code)
+from ..admin_forms import ServicePageForm
+from ..text import fold
+from ..unmet_needs import UnmetNeedCount  # noqa: F401  (the model lives beside its code)
 
 # NRW's bounding box, generously rounded (coordinates must lie in NRW: docs/directory.md).
 NRW_LATITUDE = (50.3, 52.6)
@@ -235,7 +235,7 @@ class ServiceDirectoryPage(Page):
         verbose_name = _("service directory")
 
     def serve(self, request, *args, **kwargs):
-        from .views import directory_response
+        from ..views import directory_response
 
         return directory_response(self, request)
 
@@ -523,7 +523,7 @@ class ServicePage(Page):
     serve_select_related = ("service_type", "organisation")
 
     def get_context(self, request, *args, **kwargs):
-        from .presentation import service_context, service_fragments
+        from ..presentation import service_context, service_fragments
 
         context = super().get_context(request, *args, **kwargs)
         # An anonymous visitor's article and JSON-LD come from the fragment cache when they
