@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from portal.cache import bump, state, versions
 from portal.panels import EasyLanguageHelpPanel
+from portal.privacy import mark_private
 
 
 class ServiceDirectoryPage(Page):
@@ -34,10 +35,19 @@ class ServiceDirectoryPage(Page):
     class Meta:
         verbose_name = _("service directory")
 
-    def serve(self, request, *args, **kwargs):
-        from ..views import directory_response
+    def get_context(self, request, *args, **kwargs):
+        from ..views import directory_context
 
-        return directory_response(self, request)
+        context = super().get_context(request, *args, **kwargs)
+        context.update(directory_context(self, request))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            # Members may see services of their workspaces: never in a shared cache.
+            mark_private(response)
+        return response
 
 
 class DirectoryVersion:
