@@ -86,7 +86,7 @@ def demo_users(context):
     """The demo logins of the README (groups of workspaces are joined by groups/demo.py)."""
     context["users"] = {
         "admin": ensure_user("admin", is_superuser=True, first_name="Admin"),
-        # Wagtail's default groups plus the portal's editorial roles (portal/editorial.py).
+        # Wagtail's default groups plus the portal's editorial roles (portal/editorial/roles.py).
         "editor": ensure_user("editor", groups=["Editors", "Redaktion"], first_name="Eda"),
         "moderator": ensure_user(
             "moderator", groups=["Moderators", "Moderation"], first_name="Moritz"

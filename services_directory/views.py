@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from portal.privacy import mark_private
-from portal.ratelimit import rate_limited
+from portal.security.ratelimit import rate_limited
 
 from . import directory, unmet_needs
 from .models import ServicePage, Topic, language_names
