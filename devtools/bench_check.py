@@ -75,7 +75,9 @@ def compare(baseline, run, threshold=THRESHOLD, tolerance_ms=TOLERANCE_MS):
             continue
         limit = base + max(base * threshold, tolerance_ms)
         rows.append(Row(page, base, now, slower=now > limit))
-    rows += [Row(page, None, now, slower=False) for page, now in after.items() if page not in before]
+    rows += [
+        Row(page, None, now, slower=False) for page, now in after.items() if page not in before
+    ]
     return rows
 
 
@@ -83,7 +85,9 @@ def check(run_path, baseline_path, threshold=THRESHOLD, tolerance_ms=TOLERANCE_M
     """Print the comparison; 0 when no row is slower, 1 when some are, 2 on unreadable input."""
     out = out or sys.stdout
     try:
-        run, baseline = (json.loads(Path(p).read_text(encoding="utf-8")) for p in (run_path, baseline_path))
+        run, baseline = (
+            json.loads(Path(p).read_text(encoding="utf-8")) for p in (run_path, baseline_path)
+        )
         rows = compare(baseline, run, threshold, tolerance_ms)
     except (OSError, ValueError, TypeError) as error:
         print(f"bench-check: {error}", file=out)

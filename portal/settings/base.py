@@ -72,7 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # request.user.is_verified(); then no admin page without the second factor (portal/security/otp.py).
+    # request.user.is_verified(); then no admin page without the second factor
+    # (portal/security/otp.py).
     "django_otp.middleware.OTPMiddleware",
     "portal.security.otp.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -300,7 +301,7 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 AXES_VERBOSE = False
 
-# --- Two-factor authentication (portal/security/otp.py) ----------------------------------------------
+# --- Two-factor authentication (portal/security/otp.py) -------------------------------------
 # Superusers must confirm a TOTP code before the admin opens; production turns it on.
 PORTAL_REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA", "") == "1"
 OTP_TOTP_ISSUER = "KIM Portal Kreis Mettmann"

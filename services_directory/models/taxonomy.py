@@ -11,6 +11,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+
 def _checkbox():
     from django.forms import CheckboxSelectMultiple
 

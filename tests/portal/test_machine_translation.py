@@ -10,8 +10,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from portal.operations.checks import machine_translation_check
 from portal.i18n.machine import DeepLTranslator
+from portal.operations.checks import machine_translation_check
 
 LABEL = 'class="notice notice--machine"'  # the label, in any language
 INTRO = "Die Beratung ist kostenlos und vertraulich."

@@ -1,4 +1,5 @@
-"""``manage.py backup [--to var/backups]``: database dump plus media tarball (portal/operations/backup.py)."""
+"""``manage.py backup [--to var/backups]``: database dump plus media tarball
+(portal/operations/backup.py)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.editorial.roles import REDAKTION
 from portal.editorial.freshness import absolute, sections
+from portal.editorial.roles import REDAKTION
 
 DIGEST_LIMIT = 10
 
