@@ -304,11 +304,22 @@ def demo_directory_translations(context):
 
 @demo_step(order=1025)
 def demo_directory_easy_language(context):
-    """ "Beratung finden" in Leichte Sprache and each kind of service explained in it
-    (texts in ``services_directory/data/demo_leichte_sprache.json``)."""
+    """ "Beratung finden" in Leichte Sprache, each kind of service explained in it and the
+    names of types, topics and target groups in it (texts in
+    ``services_directory/data/demo_leichte_sprache.json``)."""
+    from django.conf import settings
+
     from portal.demo import ensure_easy_translation
 
     texts = load_demo_texts(DATA_DIR / "demo_leichte_sprache.json")
+    easy = settings.EASY_LANGUAGE
+    translate_facets(
+        {
+            model_name: {slug: {easy: name} for slug, name in names.items()}
+            for model_name, names in texts["vocabulary"].items()
+        },
+        languages=(easy,),
+    )
     for slug, text in texts["service_types"].items():
         german = ServiceType.objects.filter(slug=slug, locale__language_code="de").first()
         if german is not None:
@@ -322,10 +333,12 @@ def demo_directory_easy_language(context):
     ensure_easy_translation(directory, texts["pages"])
 
 
-def translate_facets():
-    """Facet names in every language: a translation of each German term (idempotent).
+def translate_facets(vocabulary=None, languages=None):
+    """Facet names in other languages: a translation of each German term (idempotent).
 
-    Town and organisation names are proper names and stay German.
+    ``vocabulary`` maps model name → slug → {language: name}; by default the facet names of
+    ``data/demo_vocabulary.json`` in the six ``TRANSLATION_LANGUAGES``. Town and
+    organisation names are proper names and stay German.
     """
     from wagtail.models import Locale
 
@@ -333,8 +346,10 @@ def translate_facets():
 
     from . import models
 
+    languages = languages or TRANSLATION_LANGUAGES
     locales = {loc.language_code: loc for loc in Locale.objects.all()}
-    for model_name, names in demo_vocabulary.vocabulary_data()["facets"].items():
+    vocabulary = vocabulary or demo_vocabulary.vocabulary_data()["facets"]
+    for model_name, names in vocabulary.items():
         model = getattr(models, model_name)
         for term in model.objects.filter(locale__language_code="de", slug__in=names):
             done = set(
@@ -342,7 +357,7 @@ def translate_facets():
                     "locale__language_code", flat=True
                 )
             )
-            for code in TRANSLATION_LANGUAGES:
+            for code in languages:
                 if code not in done:
                     translated = term.copy_for_translation(locales[code])
                     translated.name = names[term.slug][code]

@@ -14,22 +14,60 @@ from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 LANGUAGES = ["de", "en", "ar", "fa", "tr", "uk", "ru"]
-# Leichte Sprache (de-ls) has a catalogue of its own for the directory's interface; what it
-# lacks falls back to German. Its entries must be translated too. Babel knows no "de_LS".
+# Leichte Sprache (de-ls) has a catalogue of its own for the public interface that matters
+# most; what it lacks falls back to German. Its entries must be translated too. Babel knows
+# no "de_LS".
 PARTIAL_CATALOGUES = {"de_LS": "de"}
-# The directory's interface: every string of these templates (and the messages of the
-# directory's form checks, services_directory/directory.py) must be in the de_LS catalogue.
+# Every string of these templates must be in the de_LS catalogue: the directory, a service's
+# page, the feedback form, site search and the frame around every page.
 TEMPLATE_DIR = LOCALE_DIR.parent / "templates"
 EASY_TEMPLATES = [
+    # the directory
     "services_directory/service_directory_page.html",
     "services_directory/components/service_card.html",
     "services_directory/components/form_fields.html",
     "services_directory/components/closure_label.html",
     "services_directory/components/start_search.html",
     "services_directory/components/alternatives.html",
+    # a service's page and its feedback form ("Hinweis zu diesem Eintrag")
+    "services_directory/service_page.html",
+    "services_directory/components/service_actions.html",
+    "services_directory/components/slip_link.html",
+    "services_directory/components/feedback_form.html",
+    "services_directory/feedback.html",
+    "services_directory/feedback_thanks.html",
+    "components/error_summary.html",
+    # site search
+    "portal/search.html",
+    "components/pagination.html",
+    # the page frame: header, skip link, menu, switcher, breadcrumbs, footer, notices
+    "base.html",
+    "navigation/main_menu.html",
+    "navigation/language_switcher.html",
+    "navigation/breadcrumbs.html",
+    "navigation/footer.html",
+    "navigation/shortcuts.html",
     "components/untranslated_notice.html",
     "components/sign_language_video.html",
 ]
+# Python code whose ``_("…")`` messages those pages show: the directory's form checks and the
+# feedback form's labels, hints and errors.
+EASY_CODE = [
+    "services_directory/directory.py",
+    "services_directory/forms.py",
+]
+# Messages those pages show from elsewhere: Django's own form errors, choice labels of a
+# service, the kinds of page named on each search result (the models' verbose_name).
+EASY_MESSAGES = [
+    "This field is required.",
+    "Enter a valid email address.",
+    *["by appointment", "open consultation", "by appointment and open consultation"],
+    *["in person", "by phone", "by video call", "by chat"],
+    *["home page", "content page", "service directory", "service", "handbook"],
+    *["handbook edition", "handbook chapter", "publication index", "publication"],
+    *["event index", "event", "workspace overview", "workspace", "meeting"],
+]
+_GETTEXT_CALL = re.compile(r'\b_\(\s*"((?:[^"\\]|\\.)*)"\s*\)')
 _TRANSLATE = re.compile(r"{%\s*(?:translate|trans)\s+([\"'])(.*?)\1")
 _BLOCK = re.compile(
     r"{%\s*(?:blocktranslate|blocktrans)\b([^%]*)%}(.*?){%\s*(?:endblocktranslate|endblocktrans|plural)\s*%}",
@@ -49,10 +87,28 @@ def template_msgids(paths):
     return found
 
 
+def code_msgids(paths):
+    """The msgids of single-literal ``_("…")`` calls in these Python files."""
+    found = set()
+    for path in paths:
+        text = Path(path).read_text(encoding="utf-8")
+        found.update(match.group(1) for match in _GETTEXT_CALL.finditer(text))
+    return found
+
+
+def easy_msgids():
+    """Every msgid that the Leichte-Sprache catalogue must hold."""
+    return (
+        template_msgids(TEMPLATE_DIR / name for name in EASY_TEMPLATES)
+        | code_msgids(LOCALE_DIR.parent / name for name in EASY_CODE)
+        | set(EASY_MESSAGES)
+    )
+
+
 def easy_language_gaps(catalog, po_path):
-    """Strings of the directory's interface that the Leichte-Sprache catalogue lacks."""
+    """Strings of the Leichte-Sprache interface that its catalogue lacks."""
     known = {m.id[0] if isinstance(m.id, tuple) else m.id for m in catalog if m.id}
-    needed = template_msgids(TEMPLATE_DIR / name for name in EASY_TEMPLATES)
+    needed = easy_msgids()
     return [f"{po_path}: no Leichte Sprache for: {msgid!r}" for msgid in sorted(needed - known)]
 
 

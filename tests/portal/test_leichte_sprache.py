@@ -184,3 +184,54 @@ def test_page_editor_shows_the_checklist_on_leichte_sprache_pages(
     assert 'href="/admin/leichte-sprache/"' in easy_form
     german_form = _html(editor.get(f"/admin/pages/{content_page.pk}/edit/"))
     assert "Diese Seite ist in Leichter Sprache." not in german_form
+
+
+def test_site_search_in_leichte_sprache(easy_home, content_page, translate, sync_locale, client):
+    translate(content_page, "de-ls", title="Über KIM in Leichter Sprache")
+    sync_locale("de-ls")
+    easy = _html(client.get("/de-ls/suche/", {"q": "Leichter"}))
+    german = _html(client.get("/de/suche/", {"q": "KIM"}))
+    assert "Wir haben 1 Seite gefunden. Sie haben gesucht: „Leichter“" in easy
+    assert 'href="/de-ls/ueber-kim/"' in easy
+    assert re.search(r"\d+ Ergebnis(se)? für „KIM“", german)
+    assert "Ergebnis" not in easy and "Sie haben gesucht" not in german
+    # The kind of page on each result, the search field's label, the page title.
+    assert ">Seite mit Informationen<" in easy
+    assert "Inhaltsseite" in german and "Inhaltsseite" not in easy
+    assert ">Wort für die Suche</label>" in easy and "Suchbegriff" not in easy
+    assert "<title>Suche nach: „Leichter“ – " in easy
+    nothing = _html(client.get("/de-ls/suche/", {"q": "Zqxnichtda"}))
+    assert "Wir haben 0 Seiten gefunden." in nothing
+    assert "Versuchen Sie ein anderes Wort." in nothing
+    blank = _html(client.get("/de-ls/suche/", {"q": "   "}))
+    assert "Bitte schreiben Sie ein Wort in das Such-Feld." in blank
+    assert "Suchbegriff ein" not in blank
+
+
+def _translation_editor(client, page, code, sync_locale):
+    """The page in ``code``, started as a wagtail-localize translation; its edit view."""
+    from wagtail.models import Locale
+    from wagtail_localize.models import Translation, TranslationSource
+
+    sync_locale(code)
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code=code)
+    )
+    translation.save_target(publish=False)
+    target = translation.get_target_instance()
+    html = _html(client.get(f"/admin/pages/{target.pk}/edit/"))
+    assert 'class="js-translation-editor"' in html  # wagtail-localize's editor, not the form
+    return html
+
+
+def test_translation_editor_shows_the_checklist_into_leichte_sprache(
+    content_page, sync_locale, client_for
+):
+    editor = client_for("editor")
+    easy = _translation_editor(editor, content_page, "de-ls", sync_locale)
+    assert "Sie übersetzen in Leichte Sprache." in easy
+    assert "Keine Abkürzungen." in easy and "Schwere Wörter erklären." in easy
+    assert 'href="/admin/leichte-sprache/"' in easy
+    english = _translation_editor(editor, content_page, "en", sync_locale)
+    assert "Leichte Sprache:</strong>" not in english and "Keine Abkürzungen." not in english

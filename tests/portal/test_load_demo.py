@@ -140,6 +140,8 @@ def _demo_translations(client):
     directory = client.get("/ar/beratung/", {"town": "mettmann"}).content.decode()
     assert "العثور على استشارة" in directory and "خدمة هجرة الشباب في Mettmann" in directory
     assert ">استشارة اللاجئين <" in directory  # a facet (service type) in Arabic
+    easy = client.get("/de-ls/beratung/", {"town": "mettmann"}).content.decode()
+    assert ">Flüchtlings-Beratung <" in easy and ">Deutsch lernen <" in easy  # Leichte Sprache
     service = client.get("/fa/beratung/jmd-mettmann/").content.decode()
     assert "خدمات مهاجرت جوانان در Mettmann" in service
     assert "داده‌های نمونه" in service  # the translated example-data note

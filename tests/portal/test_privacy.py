@@ -137,3 +137,32 @@ def test_footer_cache_follows_settings_changes(home, client):
     settings.email = "neu@example.org"
     settings.save()
     assert "neu@example.org" in client.get("/de/").content.decode()
+
+
+def test_a_parent_whose_children_are_all_hidden_is_one_clause(
+    workspace_a, workspace_b, workspace_index
+):
+    """Anonymous visitors: both workspaces hidden → one clause for their parent's
+    descendants, the same pages as one clause per workspace; a public child added later
+    stays visible and the clauses split again (issue #21: 200 workspaces, 200 clauses)."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from portal.privacy.pages import hidden_paths, visible_q
+
+    def clauses():
+        return str(visible_q(hidden_paths(AnonymousUser()))).count("path__startswith")
+
+    def visible():
+        return set(visible_pages(_request_for(AnonymousUser())).values_list("pk", flat=True))
+
+    secret = ContentPageFactory(parent=workspace_b, title=f"Notiz {MARKER}", slug="notiz")
+    assert clauses() == 1
+    seen = visible()
+    assert workspace_index.pk in seen
+    assert not seen & {workspace_a.pk, workspace_b.pk, secret.pk}
+
+    public = ContentPageFactory(parent=workspace_index, title="Geschäftsordnung", slug="go")
+    assert clauses() == 2
+    seen = visible()
+    assert {workspace_index.pk, public.pk} <= seen
+    assert not seen & {workspace_a.pk, workspace_b.pk, secret.pk}

@@ -66,3 +66,49 @@ def test_leichte_sprache_catalogue_covers_the_directory_interface(tmp_path):
     assert i18n.easy_language_gaps(catalog, po_path) == [
         f"{po_path}: no Leichte Sprache for: 'Show services'"
     ]
+
+
+# One string of each part the Leichte-Sprache catalogue covers besides the directory.
+EASY_PARTS = {
+    "service page": "At a glance",
+    "feedback form": "Send note",
+    "feedback errors (form code)": "Please describe what is wrong or missing.",
+    "feedback errors (Django)": "This field is required.",
+    "feedback thanks": "Thank you for your note",
+    "site search": "Search term",
+    "search results": "%(counter)s result for “%(query)s”",
+    "header": "Search the portal",
+    "skip link": "Skip to content",
+    "menu": "Main navigation",
+    "footer": "Legal notice",
+    "switcher": "This page is not available in this language",
+    "breadcrumbs": "Breadcrumb",
+    "switcher note": "not translated",
+    "fallback notice": (
+        "This page has not been translated into your language yet. "
+        "You are reading the German original."
+    ),
+    "shortcuts": "Shortcuts",
+    "page kind on a search result": "service",
+}
+
+
+def test_leichte_sprache_catalogue_covers_service_page_feedback_search_and_frame():
+    needed = i18n.easy_msgids()
+    assert set(EASY_PARTS.values()) <= needed
+    po_path = i18n.LOCALE_DIR / "de_LS" / "LC_MESSAGES" / "django.po"
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle, locale="de")
+    german_path = i18n.LOCALE_DIR / "de" / "LC_MESSAGES" / "django.po"
+    with german_path.open("rb") as handle:
+        german = read_po(handle, locale="de")
+    for part, msgid in EASY_PARTS.items():
+        easy = catalog.get(msgid)
+        assert easy is not None and easy.string, part
+        standard = german.get(msgid)
+        # Rewritten in Leichte Sprache, not a copy of the German catalogue.
+        assert standard is None or easy.string != standard.string, part
+        del catalog[msgid]
+    assert i18n.easy_language_gaps(catalog, po_path) == [
+        f"{po_path}: no Leichte Sprache for: {msgid!r}" for msgid in sorted(EASY_PARTS.values())
+    ]

@@ -116,7 +116,7 @@ def test_coverage_counts_public_services_and_marks_gaps(client_for, services, vo
 
     html = client_for("admin").get(URL).content.decode()
     assert "<caption>" in html and 'scope="row"' in html and "<svg" in html
-    assert "planning-gap" in html
+    assert '<td class="planning-gap">0 <span class="planning-mark">Lücke</span></td>' in html
     assert "<script" not in html.split('id="planning-types"')[1].split("</section>")[0]
 
 
