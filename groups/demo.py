@@ -1,66 +1,26 @@
 """Demo workspaces: the steering group and the project groups, with members and meetings.
 
-Everything is example data. Meetings are looked up by slug, documents by title, so a second
+The data is in ``data/demo_workspaces.json``; meetings are built through
+``groups.factories.create_meeting`` like the tests' and the benchmark's. Everything is
+example data. Meetings are looked up by slug, documents by title, so a second
 run changes nothing. The demo's own minutes are not announced by e-mail; minutes added
 later to a coming meeting are.
 """
 
 import datetime
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
-from portal.demo import demo_step, ensure_child, ensure_user
+from portal.demo import demo_step, ensure_child, ensure_user, load_demo_texts
 
-from .models import (
-    ActionItem,
-    AgendaItem,
-    Decision,
-    MeetingPage,
-    MinutesNotification,
-    WorkspaceIndexPage,
-    WorkspacePage,
-)
+from .factories import create_meeting
+from .models import WorkspaceIndexPage, WorkspacePage
 
-WORKSPACES = [
-    (
-        "lenkungsgruppe",
-        "Lenkungsgruppe",
-        "Zentrales Steuerungsgremium von KIM: legt Zielgruppen fest, gestaltet die Arbeit der "
-        "Case Managerinnen und Case Manager, beruft Projektgruppen ein und trifft "
-        "verbindliche Absprachen.",
-        ["lenkung"],
-    ),
-    (
-        "pg-kommunaler-raum",
-        "PG Besonderheiten des kommunalen Raums",
-        "Projektgruppe zu den Besonderheiten der zehn Städte im Kreis Mettmann.",
-        [],
-    ),
-    (
-        "pg-schnittstellen",
-        "PG Interne Schnittstellen",
-        "Projektgruppe zu Übergaben zwischen Jobcenter, Ausländerbehörde, Jugendamt und Sozialamt.",
-        [],
-    ),
-    (
-        "pg-beratungsstruktur",
-        "PG Beratungsstruktur für Zugewanderte/Geflüchtete",
-        "Projektgruppe zur Beratungslandschaft: wer berät wen, wo fehlen Angebote?",
-        [],
-    ),
-    (
-        "pg-sprachfoerderung",
-        "PG Sprachförderung",
-        "Projektgruppe zu Sprachförderung und Integrationskursen.",
-        ["pg-sprache"],
-    ),
-]
-
-# Managers ("Leitung") per workspace.
-MANAGERS = {"lenkungsgruppe": ["lenkung"], "pg-sprachfoerderung": ["pg-sprache"]}
+DATA_FILE = Path(__file__).resolve().parent / "data" / "demo_workspaces.json"
 
 
 def minimal_pdf(title, lines):
@@ -113,143 +73,86 @@ def _at(days, hour):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
-def ensure_meeting(workspace, slug, *, title, days, agenda, decisions=(), actions=(), **fields):
+def ensure_meeting(workspace, slug, *, title, days, agenda, **fields):
     """A published meeting (looked up by slug). A meeting whose minutes are in the demo is
     marked as announced; one without (a coming meeting) still announces minutes added later."""
     existing = workspace.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
-    meeting = MeetingPage(
+    return create_meeting(
+        workspace,
         slug=slug,
         title=title,
         start=_at(days, 10),
         end=_at(days, 12),
+        agenda=agenda,
+        minutes_announced=any(item.get("minutes") for item in agenda),
         **fields,
     )
-    meeting.agenda_items = [AgendaItem(**item) for item in agenda]
-    meeting.decisions = [Decision(**item) for item in decisions]
-    meeting.action_items = [ActionItem(**item) for item in actions]
-    workspace.add_child(instance=meeting)
-    if any(item.get("minutes") for item in agenda):
-        MinutesNotification.objects.get_or_create(translation_key=meeting.translation_key)
-    meeting.save_revision().publish()
-    return meeting
 
 
-def _meetings_for(workspace, minutes_pdf=None):
-    label = workspace.title
-    past_days, next_days = -21, 14
+def _dated(fields):
+    """``{"days": n}`` values of the data file → the date ``n`` days from today."""
+    today = timezone.localdate()
+    return {
+        key: today + datetime.timedelta(days=value["days"]) if isinstance(value, dict) else value
+        for key, value in fields.items()
+    }
+
+
+def _meetings_for(workspace, meetings, minutes_pdf=None):
     documents = [("document", minutes_pdf)] if minutes_pdf else []
-    ensure_meeting(
-        workspace,
-        "sitzung-1",
-        title=f"1. Sitzung {label}",
-        days=past_days,
-        place="Kreishaus Mettmann, Goethestraße 23, Raum 1.23",
-        present="Lena Lenkung (Vorsitz)\nGeschäftsstelle KIM\nJobcenter ME-aktiv",
-        excused="Ausländerbehörde",
-        guests="Kommunales Integrationszentrum",
-        agenda=[
-            {
-                "title": "Begrüßung und Protokoll der letzten Sitzung",
-                "presenter": "Vorsitz",
-                "duration_minutes": 10,
-                "documents": documents,
-                "minutes": "<p>Das Protokoll wurde ohne Änderungen angenommen.</p>",
-            },
-            {
-                "title": "Zielgruppen des Case Managements",
-                "presenter": "Geschäftsstelle KIM",
-                "duration_minutes": 45,
-                "minutes": "<p>Die Gruppe hat die Zielgruppen für 2027 beraten "
-                "(Beispieldaten).</p>",
-            },
-        ],
-        decisions=[
-            {
-                "text": "Case Management richtet sich 2027 vorrangig an neu zugewanderte "
-                "Familien mit schulpflichtigen Kindern (Beispieldaten).",
-                "decided_on": timezone.localdate() + datetime.timedelta(days=past_days),
-                "responsible": "Geschäftsstelle KIM",
-                "status": "agreed",
-            },
-            {
-                "text": "Übergaben zwischen Jobcenter und Ausländerbehörde erfolgen mit "
-                "einem gemeinsamen Laufzettel (Beispieldaten).",
-                "decided_on": timezone.localdate() + datetime.timedelta(days=past_days),
-                "responsible": "PG Interne Schnittstellen",
-                "status": "in_progress",
-            },
-        ],
-        actions=[
-            {
-                "what": "Entwurf des Laufzettels an alle Mitglieder senden",
-                "who": "Geschäftsstelle KIM",
-                "due_date": timezone.localdate() + datetime.timedelta(days=7),
-                "status": "open",
-            },
-            {
-                "what": "Raum für die nächste Sitzung reservieren",
-                "who": "Vorsitz",
-                "status": "done",
-            },
-        ],
-    )
-    ensure_meeting(
-        workspace,
-        "sitzung-2",
-        title=f"2. Sitzung {label}",
-        days=next_days,
-        video_url="https://video.example.org/kim-demo",
-        agenda=[
-            {"title": "Bericht aus den Projektgruppen", "duration_minutes": 30},
-            {"title": "Verschiedenes", "duration_minutes": 15},
-        ],
-    )
+    for spec in meetings:
+        fields = {key: value for key, value in spec.items() if key != "slug"}
+        fields["title"] = spec["title"].format(workspace=workspace.title)
+        fields["agenda"] = [
+            {**item, "documents": documents}
+            if item.get("documents") == "minutes_document"
+            else item
+            for item in spec["agenda"]
+        ]
+        for key in ("decisions", "actions"):
+            if key in spec:
+                fields[key] = [_dated(item) for item in spec[key]]
+        ensure_meeting(workspace, spec["slug"], **fields)
 
 
 @demo_step(order=30)
 def demo_workspaces(context):
+    """The workspaces of ``data/demo_workspaces.json`` with members, managers and meetings."""
+    data = load_demo_texts(DATA_FILE)
     index = ensure_child(
         context["home"],
         WorkspaceIndexPage,
-        "gremien",
-        title="Gremien",
-        intro="Die Lenkungsgruppe steuert KIM; Projektgruppen bearbeiten einzelne Themen. "
-        "Ihre Arbeitsräume sind nur für Mitglieder zugänglich.",
+        data["index"]["slug"],
+        title=data["index"]["title"],
+        intro=data["index"]["intro"],
         show_in_menus=True,
     )
     context["workspaces"] = {}
-    for slug, title, purpose, members in WORKSPACES:
+    for spec in data["workspaces"]:
         workspace = ensure_child(
             index,
             WorkspacePage,
-            slug,
-            title=title,
-            purpose=purpose,
-            body="Interne Arbeitsnotizen (Beispieldaten).",
-            is_steering_group=slug == "lenkungsgruppe",
+            spec["slug"],
+            title=spec["title"],
+            purpose=spec["purpose"],
+            body=data["workspace_body"],
+            is_steering_group=spec["slug"] == "lenkungsgruppe",
         )
-        for username in members:
+        for username in spec["members"]:
             ensure_user(username, groups=[workspace.group.name])
-        for username in MANAGERS.get(slug, []):
+        for username in spec["managers"]:
             ensure_user(username, groups=[workspace.managers_group.name])
-        context["workspaces"][slug] = workspace
+        context["workspaces"][spec["slug"]] = workspace
+    minutes = data["minutes_document"]
     for slug, workspace in context["workspaces"].items():
         minutes_pdf = None
-        if slug == "lenkungsgruppe":
+        if slug == minutes["workspace"]:
             minutes_pdf = ensure_document(
                 workspace,
-                "Protokoll der 1. Sitzung der Lenkungsgruppe",
-                "protokoll-lenkungsgruppe-sitzung-1.pdf",
-                minimal_pdf(
-                    "Protokoll der 1. Sitzung der Lenkungsgruppe",
-                    [
-                        "KIM - Kommunales Integrationsmanagement Kreis Mettmann",
-                        "Beispieldaten - dieses Dokument dient nur der Vorfuehrung.",
-                        "TOP 1: Protokoll der letzten Sitzung angenommen.",
-                        "TOP 2: Zielgruppen des Case Managements 2027 beraten.",
-                    ],
-                ),
+                minutes["title"],
+                minutes["filename"],
+                minimal_pdf(minutes["title"], minutes["lines"]),
             )
-        _meetings_for(workspace, minutes_pdf)
+        _meetings_for(workspace, data["meetings"], minutes_pdf)

@@ -76,3 +76,15 @@ bench-http-postgres: ## HTTP benchmark on the PostgreSQL database kim_bench (rec
 	@mkdir -p var && $(BENCH_PG_ADMIN) -qc 'DROP DATABASE IF EXISTS kim_bench' -c 'CREATE DATABASE kim_bench'
 	@tmp=$$(mktemp -d) && \
 	export DATABASE_URL=$(BENCH_PG_URL) && $(bench_prepare) && $(call bench_http_run,PostgreSQL)
+
+# The bounds of issue #20: no page type slower than the committed idle-machine baseline by more
+# than 5 % in median (plus 0.5 ms for sub-millisecond rows), docs/performance.md.
+BENCH_BASELINE ?= docs/bench-baseline
+BENCH_CHECK_DBS ?= sqlite postgres
+.PHONY: bench-check
+bench-check: ## Compare the last make bench run (var/bench-site-*.json) with docs/bench-baseline/: fails on a page type > 5 % slower
+	@status=0; for db in $(BENCH_CHECK_DBS); do \
+	  if [ -f var/bench-site-$$db.json ]; then \
+	    $(PY) -m devtools.bench_check var/bench-site-$$db.json $(BENCH_BASELINE)/$$db.json || status=1; \
+	  else echo "bench-check: var/bench-site-$$db.json is missing (make bench-$$db writes it)"; status=1; fi; \
+	done; exit $$status

@@ -9,7 +9,7 @@ PUBLISH_EVERY ?= 60
 audit: ## pip-audit over uv.lock: exit 1 on known vulnerabilities, 3 if the service is unreachable
 	@mkdir -p var
 	$(UV) export --frozen --no-hashes --no-emit-project --format requirements-txt --quiet -o var/requirements-audit.txt
-	$(PY) -m portal.depaudit -r var/requirements-audit.txt $(AUDIT_ARGS)
+	$(PY) -m portal.operations.depaudit -r var/requirements-audit.txt $(AUDIT_ARGS)
 
 backup: ## pg_dump (custom format) of DATABASE_URL plus a tarball of MEDIA_ROOT into var/backups/<time>/
 	$(PY) manage.py backup --to $(BACKUP_DIR)

@@ -7,7 +7,7 @@ from django.views.generic import TemplateView
 
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .freshness import sections, user_may_see_report
+from .editorial.freshness import sections, user_may_see_report
 
 
 class FreshnessReportView(WagtailAdminTemplateMixin, TemplateView):

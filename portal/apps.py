@@ -24,6 +24,8 @@ class PortalConfig(AppConfig):
         )
         register_content("wagtaildocs")
         register_content("wagtailimages")
-        from . import audit, checks, otp, patches, signal_handlers  # noqa: F401
+        from . import patches, signal_handlers  # noqa: F401
+        from .operations import checks  # noqa: F401
+        from .security import audit, otp  # noqa: F401
 
         patches.apply()  # framework patches, one module each (portal/patches/)

@@ -8,7 +8,9 @@ All demo content is example data ("Beispieldaten"): no real person's phone numbe
 e-mail address appears, except KIM's public address.
 """
 
+import json
 import os
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -76,8 +78,6 @@ def ensure_child(parent, model, slug, **fields):
 
 def stream(*blocks):
     """StreamField raw data from ``(type, value)`` pairs; text values are HTML strings."""
-    import json
-
     return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
 
 
@@ -86,7 +86,7 @@ def demo_users(context):
     """The demo logins of the README (groups of workspaces are joined by groups/demo.py)."""
     context["users"] = {
         "admin": ensure_user("admin", is_superuser=True, first_name="Admin"),
-        # Wagtail's default groups plus the portal's editorial roles (portal/editorial.py).
+        # Wagtail's default groups plus the portal's editorial roles (portal/editorial/roles.py).
         "editor": ensure_user("editor", groups=["Editors", "Redaktion"], first_name="Eda"),
         "moderator": ensure_user(
             "moderator", groups=["Moderators", "Moderation"], first_name="Moritz"
@@ -116,35 +116,42 @@ def sync_locale_trees(context):
         synchronize_tree(source, locale)
 
 
-# The languages of demo translations, in the order of the tuples in the apps' tables.
+# The languages of demo translations besides German (the source), in the order of the tuples
+# that ``demo_catalogue`` returns.
 TRANSLATION_LANGUAGES = ("en", "ar", "fa", "tr", "uk", "ru")
 
-# Strings that several apps' demo pages share (the example-data note, "Find counselling").
-COMMON_TRANSLATIONS = {
-    EXAMPLE_NOTE: (
-        "Example data – this entry only serves to demonstrate the portal.",
-        "بيانات تجريبية – هذا الإدخال لغرض عرض البوابة فقط.",
-        "داده‌های نمونه – این مورد فقط برای نمایش درگاه است.",
-        "Örnek veriler – bu kayıt yalnızca portalın tanıtımı içindir.",
-        "Приклад даних – цей запис призначений лише для демонстрації порталу.",
-        "Пример данных – эта запись служит только для демонстрации портала.",
-    ),
-    "Beratung finden": (
-        "Find counselling",
-        "العثور على استشارة",
-        "یافتن مشاوره",
-        "Danışmanlık bul",
-        "Знайти консультацію",
-        "Найти консультацию",
-    ),
-}
+# Demo data lives in each app's ``data/`` folder: texts and records as JSON, translations of
+# German page strings as gettext catalogues of the domain ``demo`` (docs/demo.md).
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def demo_catalogue(*folders):
+    """German page string → its translations in ``TRANSLATION_LANGUAGES`` order.
+
+    Read from ``<folder>/locale/<lang>/LC_MESSAGES/demo.po`` of the portal (strings every
+    app's demo pages share, such as the example-data note) and of each folder given (an app's
+    ``data/``); a later folder wins. A string a language lacks (no entry, empty or fuzzy) is
+    ``None`` there and stays German on that page.
+    """
+    from babel.messages.pofile import read_po
+
+    table = {}
+    for position, code in enumerate(TRANSLATION_LANGUAGES):
+        for folder in (DATA_DIR, *folders):
+            path = Path(folder) / "locale" / code / "LC_MESSAGES" / "demo.po"
+            if not path.exists():
+                continue
+            with path.open("rb") as handle:
+                catalog = read_po(handle, locale=code, domain="demo")
+            for message in catalog:
+                if message.id and message.string and not message.fuzzy:
+                    row = table.setdefault(message.id, [None] * len(TRANSLATION_LANGUAGES))
+                    row[position] = message.string
+    return {german: tuple(row) for german, row in table.items()}
 
 
 def load_demo_texts(path):
     """The demo texts of a data file (``<app>/data/demo_*.json``), as a dict."""
-    import json
-    from pathlib import Path
-
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
@@ -163,13 +170,14 @@ def ensure_translations(page, table, *, keep=(), languages=TRANSLATION_LANGUAGES
     """Translate ``page`` into the six other languages through wagtail-localize and publish.
 
     ``table`` maps each German source string of the page to its translations in
-    ``languages`` order (``TRANSLATION_LANGUAGES`` unless given). The strings become manual
-    ``StringTranslation`` rows (as if a translator had typed them in the translation
-    editor), so the translation editor, "Sync translated pages" and the translation status
-    view know them. Slugs and the strings in ``keep`` (abbreviations, proper names) stay as
-    they are. A German string missing from ``table`` stays German and is reported, so a
-    changed demo text never stops ``load_demo``. Languages that already have a real
-    translation are skipped (idempotent).
+    ``languages`` order (``TRANSLATION_LANGUAGES`` unless given; ``demo_catalogue`` reads
+    them). The strings become manual ``StringTranslation`` rows (as if a translator had
+    typed them in the translation editor), so the translation editor, "Sync translated
+    pages" and the translation status view know them. Slugs and the strings in ``keep``
+    (abbreviations, proper names) stay as they are. A German string missing from ``table``
+    (or without a translation in a language) stays German and is reported, so a changed
+    demo text never stops ``load_demo``. Languages that already have a real translation are
+    skipped (idempotent).
     """
     import logging
 
@@ -194,11 +202,10 @@ def ensure_translations(page, table, *, keep=(), languages=TRANSLATION_LANGUAGES
         rows = []
         for segment in segments:
             text = segment.string.data
-            if text in table:
-                data = table[text][position]
-            elif segment.context.path == "slug" or text in keep:
+            data = table[text][position] if text in table else None
+            if data is None and (segment.context.path == "slug" or text in keep):
                 data = text
-            else:
+            elif data is None:
                 logging.getLogger(__name__).warning("demo: no %s translation of %r", code, text)
                 continue
             rows.append(

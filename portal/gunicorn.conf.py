@@ -29,7 +29,7 @@ def when_ready(server):
     import django
 
     django.setup()
-    from portal.checks import site_address_problem
+    from portal.operations.checks import site_address_problem
 
     problem = site_address_problem()
     if problem:

@@ -96,7 +96,7 @@ class MachineTranslatedPage(models.Model):
     """A live translation whose text is partly machine-translated and not yet reviewed.
 
     Readers see a "machine-translated" label on such a page. The row is written when a
-    translation is published or marked as reviewed (``portal/translation_status.py``), so
+    translation is published or marked as reviewed (``portal/i18n/status.py``), so
     rendering a page needs no look-up in wagtail-localize's string tables.
     """
 

@@ -168,7 +168,7 @@ def _reindex_pages(page_ids):
 
 def _refresh_machine_label(sender, instance, **kwargs):
     """Publishing a translation decides whether readers see the "machine-translated" label."""
-    from .translation_status import refresh_machine_flag
+    from .i18n.status import refresh_machine_flag
 
     refresh_machine_flag(instance)
 

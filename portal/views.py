@@ -117,7 +117,7 @@ def healthz(request):
 @never_cache
 def healthz_scheduled(request):
     """``/healthz/scheduled``: age of the last ``publish_scheduled`` run; 503 when too old."""
-    from . import heartbeat
+    from .operations import heartbeat
 
     age = heartbeat.age_seconds()
     stale = heartbeat.is_stale()

@@ -10,9 +10,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from .admin_views import FreshnessReportView, easy_language_help
-from .freshness import user_may_see_report
-from .translation_admin import mark_translation_reviewed, translation_status
-from .translation_status import REVIEW_ACTION
+from .editorial.freshness import user_may_see_report
+from .i18n.admin_views import mark_translation_reviewed, translation_status
+from .i18n.status import REVIEW_ACTION
 
 
 @hooks.register("register_admin_urls")
@@ -125,7 +125,7 @@ class ScheduledPublishingPanel(Component):
     order = 10
 
     def get_context_data(self, parent_context):
-        from . import heartbeat
+        from .operations import heartbeat
 
         age = heartbeat.age_seconds()
         return {"age_minutes": None if age is None else age // 60, "stale": heartbeat.is_stale()}
@@ -133,7 +133,7 @@ class ScheduledPublishingPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_scheduled_publishing_panel(request, panels):
-    from . import heartbeat
+    from .operations import heartbeat
 
     if request.user.is_superuser and heartbeat.is_stale():
         panels.append(ScheduledPublishingPanel())

@@ -6,8 +6,9 @@ fictional range (0211 99999…) and e-mail addresses are at example.org.
 """
 
 import datetime
+from pathlib import Path
 
-from portal.demo import EXAMPLE_NOTE, demo_step, ensure_child
+from portal.demo import EXAMPLE_NOTE, demo_step, ensure_child, load_demo_texts
 
 from . import (
     demo_closures,  # noqa: F401 (registers the demo closures)
@@ -26,392 +27,43 @@ from .factories import (
 )
 from .models import ServiceDirectoryPage, ServicePage, ServiceType, Topic
 
-# name, slug, postal code, latitude, longitude (approximate town centres)
-TOWNS = [
-    ("Erkrath", "erkrath", "40699", 51.2224, 6.9077),
-    ("Haan", "haan", "42781", 51.1930, 7.0130),
-    ("Heiligenhaus", "heiligenhaus", "42579", 51.3265, 6.9710),
-    ("Hilden", "hilden", "40721", 51.1680, 6.9390),
-    ("Langenfeld", "langenfeld", "40764", 51.1090, 6.9480),
-    ("Mettmann", "mettmann", "40822", 51.2500, 6.9750),
-    ("Monheim am Rhein", "monheim", "40789", 51.0920, 6.8870),
-    ("Ratingen", "ratingen", "40878", 51.2970, 6.8490),
-    ("Velbert", "velbert", "42551", 51.3400, 7.0430),
-    ("Wülfrath", "wuelfrath", "42489", 51.2820, 7.0380),
+DATA_DIR = Path(__file__).resolve().parent / "data"
+# Slugs of the translated services: the six kinds in Mettmann, two in Velbert, the county's
+# two (their strings: data/locale/<lang>/LC_MESSAGES/demo.po).
+TRANSLATED_SERVICES = [
+    "jmd-mettmann",
+    "mbe-mettmann",
+    "integration-point-mettmann",
+    "fluechtlingsberatung-mettmann",
+    "teilhabemanagement-mettmann",
+    "kim-case-management-mettmann",
+    "jmd-velbert",
+    "mbe-velbert",
+    "auslaenderbehoerde",
+    "einbuergerung",
 ]
+# Strings that stay as they are in every language (abbreviations).
+KEEP = {"JMD", "MBE", "IP", "KIM", "ABH"}
 
-TYPES = [
-    ("JMD – Jugendmigrationsdienst", "jmd", "JMD"),
-    ("MBE – Migrationsberatung für erwachsene Zugewanderte", "mbe", "MBE"),
-    ("Integration Point", "integration-point", "IP"),
-    ("Flüchtlingsberatung", "fluechtlingsberatung", ""),
-    ("Teilhabemanagement", "teilhabemanagement", ""),
-    ("KIM Case Management", "kim-case-management", "KIM"),
-    ("Ausländerbehörde", "auslaenderbehoerde", "ABH"),
-    ("Einbürgerung", "einbuergerung", ""),
-    ("Anerkennungsberatung", "anerkennungsberatung", ""),
-    ("Integrationskurs-Träger", "integrationskurs", ""),
-    ("Psychosoziale Beratung für Geflüchtete", "psychosoziale-beratung", "PSZ"),
-    ("Migrationsfachdienst", "migrationsfachdienst", ""),
-]
-
-LIFE_AREAS = [
-    ("Existenzsicherung", "existenzsicherung"),
-    ("Arbeit und Ausbildung", "arbeit-ausbildung"),
-    ("Bildung", "bildung"),
-    ("Kinderbetreuung", "kinderbetreuung"),
-    ("Sprache", "sprache"),
-    ("Aufenthalt", "aufenthalt"),
-    ("Gesundheit", "gesundheit"),
-]
-FIELDS_OF_ACTION = [
-    ("Sprachförderung und Integrationskurse", "sprachfoerderung"),
-    ("Übergang Schule/Beruf", "uebergang-schule-beruf"),
-    ("Arbeitsmarktzugang", "arbeitsmarktzugang"),
-    ("Zugang zum Ausbildungsmarkt", "ausbildungsmarkt"),
-    ("Verstetigung der aufenthaltsrechtlichen Stellung", "aufenthaltsrecht"),
-    ("Leistungen", "leistungen"),
-]
-TARGET_GROUPS = [
-    ("Geflüchtete", "gefluechtete"),
-    ("(Neu-)Zugewanderte", "neuzugewanderte"),
-    ("Menschen ohne Zugang zu Case Management", "ohne-case-management"),
-    ("Jugendliche und junge Erwachsene", "junge-menschen"),
-    ("Erwachsene Zugewanderte", "erwachsene"),
-    ("Familien", "familien"),
-]
-ORGANISATIONS = [
-    ("Caritasverband (Beispiel)", "caritas"),
-    ("Diakonie (Beispiel)", "diakonie"),
-    ("AWO (Beispiel)", "awo"),
-    ("DRK (Beispiel)", "drk"),
-    ("IN VIA (Beispiel)", "in-via"),
-    ("Jobcenter ME-aktiv (Beispiel)", "jobcenter-me-aktiv"),
-    ("Kreis Mettmann (Beispiel)", "kreis-mettmann"),
-    ("Volkshochschule (Beispiel)", "vhs"),
-    ("Sprachschule am Markt (Beispiel)", "sprachschule"),
-    ("Psychosoziales Zentrum für Geflüchtete (Beispiel)", "psz"),
-    ("IQ Netzwerk NRW (Beispiel)", "iq-netzwerk"),
-]
-
-# Per type: providers (cycled over the towns), topics, target groups, languages, ages,
-# access, opening hours and a description.
-PROFILES = {
-    "jmd": {
-        "providers": ["in-via", "caritas", "diakonie"],
-        "topics": [
-            "arbeit-ausbildung",
-            "bildung",
-            "sprache",
-            "uebergang-schule-beruf",
-            "ausbildungsmarkt",
-        ],
-        "targets": ["junge-menschen", "neuzugewanderte", "gefluechtete"],
-        "languages": [("de", ""), ("en", ""), ("ar", ""), ("fa", ""), ("prs", "donnerstags")],
-        "ages": (12, 27),
-        "access": ServicePage.ApplicationProcess.BOTH,
-        "hours": [("TU", 9, 12), ("TH", 14, 17), ("FR", 9, 12)],
-        "text": "Der Jugendmigrationsdienst begleitet junge Menschen von 12 bis 27 Jahren: "
-        "Schule, Sprachkurs, Ausbildungsplatzsuche, Bewerbungen und Fragen des Alltags.",
-    },
-    "mbe": {
-        "providers": ["awo", "caritas", "diakonie", "drk"],
-        "topics": [
-            "existenzsicherung",
-            "arbeit-ausbildung",
-            "sprache",
-            "aufenthalt",
-            "sprachfoerderung",
-            "arbeitsmarktzugang",
-        ],
-        "targets": ["erwachsene", "neuzugewanderte"],
-        "languages": [("de", ""), ("ru", ""), ("tr", ""), ("uk", "montags")],
-        "ages": (27, None),
-        "access": ServicePage.ApplicationProcess.APPOINTMENT,
-        "hours": [("MO", 9, 12), ("WE", 13, 16), ("TH", 9, 12)],
-        "text": "Migrationsberatung für erwachsene Zugewanderte ab 27 Jahren: Integrationskurs, "
-        "Anerkennung von Abschlüssen, Arbeit, Wohnen und Behördenpost.",
-    },
-    "integration-point": {
-        "providers": ["jobcenter-me-aktiv"],
-        "topics": [
-            "arbeit-ausbildung",
-            "existenzsicherung",
-            "arbeitsmarktzugang",
-            "ausbildungsmarkt",
-        ],
-        "targets": ["gefluechtete", "neuzugewanderte"],
-        "languages": [("de", ""), ("en", ""), ("ar", ""), ("uk", "")],
-        "ages": (None, None),
-        "access": ServicePage.ApplicationProcess.APPOINTMENT,
-        "hours": [
-            ("MO", 8, 12),
-            ("TU", 8, 12),
-            ("WE", 8, 12),
-            ("TH", 8, 12),
-            ("TH", 14, 17),
-            ("FR", 8, 12),
-        ],
-        "text": "Der Integration Point hilft beim Weg in Arbeit und Ausbildung: Beratung, "
-        "Vermittlung, Förderung von Sprachkursen und Leistungen zur Existenzsicherung.",
-    },
-    "fluechtlingsberatung": {
-        "providers": ["diakonie", "caritas", "drk"],
-        "topics": ["aufenthalt", "existenzsicherung", "gesundheit", "aufenthaltsrecht"],
-        "targets": ["gefluechtete"],
-        "languages": [("de", ""), ("ar", ""), ("fa", ""), ("ku", "nach Absprache"), ("ti", "")],
-        "ages": (None, None),
-        "access": ServicePage.ApplicationProcess.OPEN,
-        "hours": [("MO", 10, 12), ("WE", 10, 12), ("WE", 14, 16)],
-        "text": "Flüchtlingsberatung für Geflüchtete: Asylverfahren, Aufenthalt, Familiennachzug, "
-        "Wohnen und Gesundheit. Offene Sprechstunde ohne Termin.",
-    },
-    "teilhabemanagement": {
-        "providers": ["stadt"],
-        "topics": ["existenzsicherung", "bildung", "kinderbetreuung", "gesundheit"],
-        "targets": ["gefluechtete", "ohne-case-management", "familien"],
-        "languages": [("de", ""), ("ar", "")],
-        "ages": (None, None),
-        "access": ServicePage.ApplicationProcess.APPOINTMENT,
-        "hours": [("TU", 9, 15), ("TH", 9, 15)],
-        "text": "Das Teilhabemanagement der Stadt begleitet Familien und Einzelne, die noch "
-        "keine feste Beratung haben: Kita-Platz, Schule, Gesundheit und Freizeit.",
-    },
-    "kim-case-management": {
-        "providers": ["kreis-mettmann"],
-        "topics": ["aufenthalt", "arbeit-ausbildung", "aufenthaltsrecht", "arbeitsmarktzugang"],
-        "targets": ["gefluechtete", "neuzugewanderte", "ohne-case-management"],
-        "languages": [("de", ""), ("en", ""), ("tr", ""), ("ar", "")],
-        "ages": (None, None),
-        "access": ServicePage.ApplicationProcess.APPOINTMENT,
-        "hours": [("MO", 9, 12), ("WE", 9, 12), ("TH", 13, 16)],
-        "text": "Das KIM Case Management begleitet Menschen mit komplexem Beratungsbedarf "
-        "rechtskreisübergreifend – etwa zur Verstetigung des Aufenthalts und zum Weg in Arbeit.",
-    },
-}
-COUNTY_SERVICES = [
-    (
-        "auslaenderbehoerde",
-        "Ausländerbehörde Kreis Mettmann",
-        "Aufenthaltstitel, Verlängerungen, Beschäftigungserlaubnis und Umzug in den Kreis – "
-        "nur mit Termin.",
-        ["aufenthalt", "aufenthaltsrecht"],
-        "Reisepass\nAktuelles biometrisches Foto\nMeldebescheinigung",
-    ),
-    (
-        "einbuergerung",
-        "Einbürgerung beim Kreis Mettmann",
-        "Beratung und Antrag zur Einbürgerung: Voraussetzungen, Einbürgerungstest, "
-        "Sprachnachweis und Gebühren.",
-        ["aufenthalt", "aufenthaltsrecht", "sprache"],
-        "Reisepass\nSprachzertifikat B1\nNachweis über den Lebensunterhalt",
-    ),
-]
-
-
-# Languages some towns' teams add to their type's usual ones (example data, varied per town).
-TOWN_LANGUAGES = {
-    "velbert": [("uk", ""), ("ru", "")],
-    "ratingen": [("tr", ""), ("ku", "Kurmandschi")],
-    "hilden": [("ti", ""), ("prs", "")],
-    "langenfeld": [("tr", "")],
-    "monheim": [("tr", ""), ("ar", "")],
-    "mettmann": [("ru", "")],
-    "erkrath": [("uk", "")],
-    "wuelfrath": [("ti", "")],
-    "heiligenhaus": [("uk", ""), ("ru", "")],
-}
-
+# The directory's demo data (data/demo_directory.json): the ten towns (name, slug, postal
+# code, latitude, longitude of the centre), the vocabularies, a profile per kind of service
+# (providers cycled over the towns, topics, target groups, languages, ages, access, opening
+# hours, description), the county's own offices, languages some towns' teams add, and the
+# services that exist in some towns only (slug, title, type, organisation, location town,
+# towns served or "all", topics, target groups, languages, (minimum age, maximum age),
+# hours, text).
+DATA = load_demo_texts(DATA_DIR / "demo_directory.json")
+TOWNS = DATA["towns"]
+TYPES = DATA["types"]
+LIFE_AREAS = DATA["life_areas"]
+FIELDS_OF_ACTION = DATA["fields_of_action"]
+TARGET_GROUPS = DATA["target_groups"]
+ORGANISATIONS = DATA["organisations"]
+PROFILES = DATA["profiles"]
+COUNTY_SERVICES = DATA["county_services"]
+TOWN_LANGUAGES = DATA["town_languages"]
 ALL_TOWNS = [slug for _name, slug, *_rest in TOWNS]
-# Services that exist in some towns only: (slug, title, type, organisation, location town,
-# towns served, topics, target groups, languages, (minimum age, maximum age), hours, text).
-SPECIAL_SERVICES = [
-    (
-        "anerkennungsberatung-kreis",
-        "Anerkennungsberatung Kreis Mettmann",
-        "anerkennungsberatung",
-        "iq-netzwerk",
-        "mettmann",
-        ALL_TOWNS,
-        ["arbeitsmarktzugang", "arbeit-ausbildung", "bildung"],
-        ["neuzugewanderte", "gefluechtete", "erwachsene", "junge-menschen"],
-        ["de", "en", "ar", "tr", "uk", "ru"],
-        (None, None),
-        [("TU", 9, 13), ("TH", 13, 17)],
-        "Wir beraten zur Anerkennung ausländischer Schul-, Berufs- und Studienabschlüsse: "
-        "welche Stelle zuständig ist, welche Unterlagen und Übersetzungen nötig sind, was es "
-        "kostet und welche Förderung es gibt.",
-    ),
-    (
-        "anerkennungsberatung-velbert",
-        "Anerkennungsberatung Velbert und Heiligenhaus",
-        "anerkennungsberatung",
-        "iq-netzwerk",
-        "velbert",
-        ["velbert", "heiligenhaus", "wuelfrath"],
-        ["arbeitsmarktzugang", "bildung"],
-        ["neuzugewanderte", "gefluechtete", "junge-menschen"],
-        ["de", "uk", "ru", "fa", "prs"],
-        (None, None),
-        [("WE", 9, 12), ("WE", 13, 16)],
-        "Sprechstunde zur Anerkennung von Zeugnissen und Abschlüssen aus dem Ausland, auch für "
-        "junge Menschen, die hier eine Ausbildung oder ein Studium beginnen möchten.",
-    ),
-    (
-        "anerkennungsberatung-langenfeld",
-        "Anerkennungsberatung im Süden des Kreises",
-        "anerkennungsberatung",
-        "iq-netzwerk",
-        "langenfeld",
-        ["langenfeld", "monheim", "hilden", "haan"],
-        ["arbeitsmarktzugang"],
-        ["neuzugewanderte", "gefluechtete", "erwachsene"],
-        ["de", "en", "ar", "tr"],
-        (None, None),
-        [("MO", 13, 16)],
-        "Beratung zu Berufs- und Studienabschlüssen aus dem Ausland: Antrag, "
-        "Anpassungsqualifizierung und Kosten.",
-    ),
-    *[
-        (
-            f"integrationskurse-{slug}",
-            title,
-            "integrationskurs",
-            org,
-            town,
-            served,
-            ["sprache", "sprachfoerderung"],
-            ["neuzugewanderte", "gefluechtete", "erwachsene"],
-            languages,
-            (16, None),
-            hours,
-            "Integrationskurse (Sprachkurs bis B1 und Orientierungskurs), Alphabetisierungskurse "
-            "und Jugendintegrationskurse. Einstufungstest und Anmeldung, auch mit "
-            "Berechtigungsschein des BAMF oder Verpflichtung durch das Jobcenter.",
-        )
-        for slug, title, org, town, served, languages, hours in [
-            (
-                "hilden",
-                "VHS Hilden-Haan: Integrationskurse",
-                "vhs",
-                "hilden",
-                ["hilden", "haan"],
-                ["de", "en", "ar"],
-                [("MO", 9, 12), ("WE", 9, 12)],
-            ),
-            (
-                "velbert",
-                "VHS Velbert/Heiligenhaus: Integrationskurse",
-                "vhs",
-                "velbert",
-                ["velbert", "heiligenhaus"],
-                ["de", "uk", "ru"],
-                [("TU", 9, 12), ("TH", 14, 17)],
-            ),
-            (
-                "ratingen",
-                "VHS Ratingen: Integrationskurse",
-                "vhs",
-                "ratingen",
-                ["ratingen"],
-                ["de", "tr", "ar"],
-                [("MO", 14, 17), ("FR", 9, 12)],
-            ),
-            (
-                "mettmann",
-                "VHS Mettmann-Wülfrath: Integrationskurse",
-                "vhs",
-                "mettmann",
-                ["mettmann", "wuelfrath"],
-                ["de", "fa", "prs"],
-                [("WE", 14, 17)],
-            ),
-            (
-                "langenfeld",
-                "VHS Langenfeld: Integrationskurse",
-                "vhs",
-                "langenfeld",
-                ["langenfeld"],
-                ["de", "tr"],
-                [("TU", 9, 12)],
-            ),
-            (
-                "monheim",
-                "VHS Monheim am Rhein: Integrationskurse",
-                "vhs",
-                "monheim",
-                ["monheim"],
-                ["de", "ar", "tr"],
-                [("TH", 9, 12)],
-            ),
-            (
-                "erkrath",
-                "Sprachschule am Markt: Integrations- und Berufssprachkurse",
-                "sprachschule",
-                "erkrath",
-                ["erkrath", "mettmann"],
-                ["de", "en", "ru"],
-                [("MO", 9, 17), ("TU", 9, 17), ("WE", 9, 17)],
-            ),
-        ]
-    ],
-    (
-        "psz-kreis",
-        "Psychosoziale Beratung für Geflüchtete",
-        "psychosoziale-beratung",
-        "psz",
-        "mettmann",
-        ALL_TOWNS,
-        ["gesundheit"],
-        ["gefluechtete"],
-        ["de", "ar", "fa", "prs", "ti", "ku", "uk", "ru"],
-        (None, None),
-        [("MO", 10, 16), ("TH", 10, 16)],
-        "Gespräche für geflüchtete Menschen nach belastenden Erlebnissen, mit Sprachmittlung: "
-        "Stabilisierung, Begleitung und Vermittlung in Psychotherapie. Vertraulich und kostenlos.",
-    ),
-    (
-        "psz-velbert",
-        "Psychosoziale Sprechstunde Velbert",
-        "psychosoziale-beratung",
-        "psz",
-        "velbert",
-        ["velbert", "heiligenhaus", "wuelfrath"],
-        ["gesundheit"],
-        ["gefluechtete", "junge-menschen"],
-        ["de", "uk", "ru", "ar", "prs"],
-        (None, None),
-        [("WE", 14, 18)],
-        "Offene psychosoziale Sprechstunde für Geflüchtete, auch für Jugendliche und Familien.",
-    ),
-    *[
-        (
-            f"migrationsfachdienst-{town}",
-            f"Migrationsfachdienst {name}",
-            "migrationsfachdienst",
-            f"stadt-{town}",
-            town,
-            [town],
-            ["existenzsicherung", "aufenthalt", "sprache", "bildung", "kinderbetreuung"],
-            ["neuzugewanderte", "gefluechtete", "familien"],
-            languages,
-            (None, None),
-            hours,
-            "Der Migrationsfachdienst der Stadt berät Zugewanderte und Geflüchtete jeden "
-            "Alters: Behördenpost, Anträge, Wohnen, Kita und Schule, Vermittlung in Kurse.",
-        )
-        for town, name, languages, hours in [
-            (
-                "ratingen",
-                "Ratingen",
-                ["de", "tr", "ru", "ar", "ku"],
-                [("MO", 8, 12), ("TH", 14, 17)],
-            ),  # noqa: E501
-            ("langenfeld", "Langenfeld", ["de", "tr", "ar", "prs"], [("TU", 8, 12)]),
-            ("monheim", "Monheim am Rhein", ["de", "tr", "ar", "ti"], [("WE", 8, 13)]),
-        ]
-    ],
-]
+SPECIAL_SERVICES = DATA["special_services"]
 
 
 def _phone(n):
@@ -420,13 +72,13 @@ def _phone(n):
 
 @demo_step(order=20)
 def demo_directory(context):
+    page = DATA["directory"]
     directory = ensure_child(
         context["home"],
         ServiceDirectoryPage,
-        "beratung",
-        title="Beratung finden",
-        intro="Beratungsangebote für Zugewanderte und Geflüchtete in den zehn Städten des "
-        "Kreises Mettmann – nach Thema, Stadt, Sprache und Alter.",
+        page["slug"],
+        title=page["title"],
+        intro=page["intro"],
         show_in_menus=True,
     )
     context["directory"] = directory
@@ -589,7 +241,7 @@ def _special_services(directory, towns, types, topics, targets, orgs, number, ve
             description=f"<p>{text}</p><p>{EXAMPLE_NOTE}</p>",
             service_type=types[type_slug],
             organisation=orgs[org],
-            towns=[towns[t] for t in served],
+            towns=[towns[t] for t in (ALL_TOWNS if served == "all" else served)],
             topics=[topics[t] for t in topic_slugs],
             target_groups=[targets[t] for t in target_slugs],
             minimum_age=minimum_age,
@@ -637,18 +289,17 @@ def _special_services(directory, towns, types, topics, targets, orgs, number, ve
 @demo_step(order=1020)
 def demo_directory_translations(context):
     """The directory page and ten services in all six other languages (after tree sync)."""
-    from portal.demo import ensure_translations
+    from portal.demo import demo_catalogue, ensure_translations
 
-    from .demo_translations import DIRECTORY, KEEP, SERVICE_STRINGS, SERVICES, VOCABULARY
-
+    table = demo_catalogue(DATA_DIR)
     directory = context.get("directory") or ServiceDirectoryPage.objects.get(
         locale__language_code="de"
     )
-    ensure_translations(directory, DIRECTORY)
-    pages = ServicePage.objects.child_of(directory).filter(slug__in=SERVICES)
+    ensure_translations(directory, table)
+    pages = ServicePage.objects.child_of(directory).filter(slug__in=TRANSLATED_SERVICES)
     for page in pages:
-        ensure_translations(page, SERVICE_STRINGS, keep=KEEP)
-    _translate_vocabulary(VOCABULARY)
+        ensure_translations(page, table, keep=KEEP)
+    translate_facets()
 
 
 @demo_step(order=1025)
@@ -656,19 +307,18 @@ def demo_directory_easy_language(context):
     """ "Beratung finden" in Leichte Sprache, each kind of service explained in it and the
     names of types, topics and target groups in it (texts in
     ``services_directory/data/demo_leichte_sprache.json``)."""
-    from pathlib import Path
-
     from django.conf import settings
 
-    from portal.demo import ensure_easy_translation, load_demo_texts
+    from portal.demo import ensure_easy_translation
 
-    texts = load_demo_texts(Path(__file__).parent / "data" / "demo_leichte_sprache.json")
-    _translate_vocabulary(
+    texts = load_demo_texts(DATA_DIR / "demo_leichte_sprache.json")
+    easy = settings.EASY_LANGUAGE
+    translate_facets(
         {
-            model_name: {slug: (name,) for slug, name in names.items()}
+            model_name: {slug: {easy: name} for slug, name in names.items()}
             for model_name, names in texts["vocabulary"].items()
         },
-        languages=(settings.EASY_LANGUAGE,),
+        languages=(easy,),
     )
     for slug, text in texts["service_types"].items():
         german = ServiceType.objects.filter(slug=slug, locale__language_code="de").first()
@@ -683,11 +333,13 @@ def demo_directory_easy_language(context):
     ensure_easy_translation(directory, texts["pages"])
 
 
-def _translate_vocabulary(vocabulary, languages=None):
-    """Facet names in every language: a translation of each German term (idempotent).
+def translate_facets(vocabulary=None, languages=None):
+    """Facet names in other languages: a translation of each German term (idempotent).
 
-    ``vocabulary`` maps model name → slug → names in ``languages`` order (the six
-    ``TRANSLATION_LANGUAGES`` unless given)."""
+    ``vocabulary`` maps model name → slug → {language: name}; by default the facet names of
+    ``data/demo_vocabulary.json`` in the six ``TRANSLATION_LANGUAGES``. Town and
+    organisation names are proper names and stay German.
+    """
     from wagtail.models import Locale
 
     from portal.demo import TRANSLATION_LANGUAGES
@@ -696,6 +348,7 @@ def _translate_vocabulary(vocabulary, languages=None):
 
     languages = languages or TRANSLATION_LANGUAGES
     locales = {loc.language_code: loc for loc in Locale.objects.all()}
+    vocabulary = vocabulary or demo_vocabulary.vocabulary_data()["facets"]
     for model_name, names in vocabulary.items():
         model = getattr(models, model_name)
         for term in model.objects.filter(locale__language_code="de", slug__in=names):
@@ -704,10 +357,10 @@ def _translate_vocabulary(vocabulary, languages=None):
                     "locale__language_code", flat=True
                 )
             )
-            for position, code in enumerate(languages):
+            for code in languages:
                 if code not in done:
                     translated = term.copy_for_translation(locales[code])
-                    translated.name = names[term.slug][position]
+                    translated.name = names[term.slug][code]
                     translated.save()
 
 

@@ -1,4 +1,4 @@
-"""The group Verzeichnispflege: maintains the directory (see portal/editorial.py).
+"""The group Verzeichnispflege: maintains the directory (see portal/editorial/roles.py).
 
 It edits the service pages below every directory page (add, change, lock; publishing goes
 through Moderation like all public content), the vocabularies (towns, types, topics,
@@ -6,7 +6,7 @@ target groups, organisations) and the reports on entries. A directory page creat
 gets the same page permissions through a signal (``grant_directory_page``).
 """
 
-from portal.editorial import create_all_permissions, ensure_group
+from portal.editorial.roles import create_all_permissions, ensure_group
 
 DIRECTORY_TEAM = "Verzeichnispflege"
 SNIPPETS = ("town", "servicetype", "topic", "targetgroup", "organisation")

@@ -41,8 +41,7 @@ def load_demo_directory(home):
 
     from wagtail.models import Locale
 
-    from .demo import demo_directory
-    from .demo_translations import VOCABULARY
+    from .demo import demo_directory, translate_facets
     from .demo_vocabulary import demo_need_vocabulary, translate_need_vocabulary
 
     for code, _name in settings.LANGUAGES:
@@ -51,9 +50,7 @@ def load_demo_directory(home):
     demo_directory(context)
     demo_need_vocabulary(context)
     translate_need_vocabulary()
-    from .demo import _translate_vocabulary
-
-    _translate_vocabulary(VOCABULARY)
+    translate_facets()
     return context["directory"]
 
 

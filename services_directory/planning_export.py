@@ -12,7 +12,7 @@ import re
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
-from portal.sanitize import csv_safe
+from portal.security.sanitize import csv_safe
 
 CSV_TYPE = "text/csv; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

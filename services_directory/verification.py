@@ -157,10 +157,10 @@ def age_counts(queryset=None, today=None):
 
 
 def freshness_sections(user, limit):
-    """The directory's part of the editors' freshness report (portal/freshness.py)."""
+    """The directory's part of the editors' freshness report (portal/editorial/freshness.py)."""
     from django.utils.translation import gettext_lazy as _
 
-    from portal.freshness import Item, Section
+    from portal.editorial.freshness import Item, Section
 
     listing = reverse("services:index")
     result = []

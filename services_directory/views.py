@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from portal.privacy import mark_private
-from portal.ratelimit import rate_limited
+from portal.security.ratelimit import rate_limited
 
 from . import directory, unmet_needs
 from .models import ServicePage, Topic, language_names
@@ -23,18 +23,8 @@ RESULTS_PER_PAGE = 20
 DIRECTORY_TEAM_GROUP = "Verzeichnispflege"
 
 
-def directory_response(page, request, now=None):
-    """Render ``page`` (a ServiceDirectoryPage) for this request's GET parameters."""
-    context = page.get_context(request)
-    context.update(directory_context(page, request, now=now))
-    response = TemplateResponse(request, page.get_template(request), context)
-    if request.user.is_authenticated:
-        # Members may see services of their workspaces: never in a shared cache.
-        mark_private(response)
-    return response
-
-
 def directory_context(page, request, now=None):
+    """The directory page's context for this request's GET parameters (its ``get_context``)."""
     index = directory.get_index(request)
     selection = directory.parse(request.GET, index)
     now = now or directory.clock()

@@ -7,11 +7,12 @@ and two past events with their materials. Registrants are invented people at exa
 
 import datetime
 import zlib
+from pathlib import Path
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from portal.demo import EXAMPLE_NOTE, demo_step, ensure_child, stream
+from portal.demo import EXAMPLE_NOTE, demo_step, ensure_child, load_demo_texts, stream
 
 from .models import EventIndexPage, EventMaterial, EventPage, Registration
 
@@ -74,117 +75,10 @@ def _document(title, filename, lines):
     return document
 
 
-KREISHAUS = {
-    "place_name": "Kreishaus Mettmann, Großer Sitzungssaal",
-    "street_address": "Düsseldorfer Straße 26",
-    "postal_code": "40822",
-    "town": "mettmann",
-}
-
-EVENTS = [
-    {
-        "slug": "fachtag-integration-2027",
-        "title": "Fachtag Integration im Kreis Mettmann",
-        "teaser": "Ein Tag für alle, die Zugewanderte beraten: Vorträge, Austausch und "
-        "Praxisforen zu Case Management, Sprache und Arbeit.",
-        "days": 21,
-        "hours": (9, 16),
-        "fields": {**KREISHAUS, "topic": "vernetzung", "capacity": 80},
-        "confirmed": 76,
-        "accessibility": "Stufenloser Zugang, barrierefreies WC, Induktionsschleife im Saal. "
-        "Gebärdensprachdolmetschen bitte bei der Anmeldung angeben.",
-        "languages": "de",
-    },
-    {
-        "slug": "online-schulung-beratungsverzeichnis",
-        "title": "Online-Schulung: Das Beratungsverzeichnis im Alltag nutzen",
-        "teaser": "Wie finde ich in zwei Minuten die passende Beratung – nach Stadt, Sprache "
-        "und Thema? Mit Übungen und Zeit für Fragen.",
-        "days": 10,
-        "hours": (14, 15, 30),
-        "fields": {
-            "attendance_mode": "online",
-            "join_url": "https://video.example.org/kim-schulung-verzeichnis",
-            "topic": "verzeichnis",
-            "capacity": 25,
-            "place_name": "",
-        },
-        "confirmed": 25,
-        "waiting": 3,
-        "accessibility": "Live-Untertitel auf Deutsch; Folien vorab als barrierefreies PDF.",
-        "languages": "de, en",
-    },
-    {
-        "slug": "workshop-aufenthaltsrecht",
-        "title": "Workshop Aufenthaltsrecht: Duldung, Beschäftigungsduldung, Chancen",
-        "teaser": "Grundlagen und aktuelle Änderungen im Aufenthaltsrecht für Beraterinnen "
-        "und Berater – mit Fallbeispielen aus dem Kreis.",
-        "days": 35,
-        "hours": (9, 13),
-        "fields": {
-            "place_name": "Bürgerhaus Velbert-Mitte (Beispiel)",
-            "street_address": "Thomasstraße 1",
-            "postal_code": "42551",
-            "town": "velbert",
-            "topic": "aufenthalt",
-            "capacity": 20,
-            "registration_deadline_days": 28,
-        },
-        "confirmed": 17,
-        "accessibility": "Erdgeschoss, stufenloser Zugang.",
-        "languages": "de",
-    },
-    {
-        "slug": "lenkungsgruppe-klausur",
-        "title": "Klausurtagung der Lenkungsgruppe",
-        "teaser": "Jahresplanung der Lenkungsgruppe: Ziele, Zielgruppen und Projektgruppen "
-        "für das nächste Jahr.",
-        "days": 14,
-        "hours": (10, 15),
-        "fields": {
-            **KREISHAUS,
-            "place_name": "Kreishaus Mettmann, Raum 1.101",
-            "topic": "vernetzung",
-            "capacity": 15,
-            "audience": "workspace",
-        },
-        "confirmed": 9,
-        "languages": "de",
-    },
-    {
-        "slug": "fachtag-sprache-2026",
-        "title": "Fachtag Sprache und Arbeit",
-        "teaser": "Rückblick: Wie Sprachkurse und Arbeitsmarktintegration zusammenfinden. "
-        "Die Folien und die Dokumentation stehen hier bereit.",
-        "days": -45,
-        "hours": (9, 15),
-        "fields": {**KREISHAUS, "topic": "sprache", "capacity": 60},
-        "confirmed": 52,
-        "materials": [
-            ("Folien: Sprache und Arbeit", "fachtag-sprache-folien.pdf"),
-            ("Dokumentation des Fachtags", "fachtag-sprache-dokumentation.pdf"),
-        ],
-        "languages": "de",
-    },
-    {
-        "slug": "netzwerktreffen-hilden",
-        "title": "Netzwerktreffen Beratung in Hilden",
-        "teaser": "Die Beratungsstellen in Hilden stellen sich vor und vereinbaren kurze Wege.",
-        "days": -90,
-        "hours": (15, 17),
-        "fields": {
-            "place_name": "Bürgersaal Hilden (Beispiel)",
-            "street_address": "Am Rathaus 1",
-            "postal_code": "40721",
-            "town": "hilden",
-            "topic": "beratung",
-            "capacity": 30,
-        },
-        "confirmed": 22,
-        "materials": [("Protokoll des Netzwerktreffens", "netzwerktreffen-hilden.pdf")],
-        "languages": "de, tr",
-    },
-]
+# The events (slug, title, teaser, days from today, hours, page fields, registrations,
+# materials) and the index page: data/demo_events.json.
+DATA = load_demo_texts(Path(__file__).resolve().parent / "data" / "demo_events.json")
+EVENTS = DATA["events"]
 
 
 def _steering_group(context):
@@ -199,13 +93,13 @@ def demo_events(context):
     home = context.get("home")
     if home is None:
         return
+    page = DATA["index"]
     index = ensure_child(
         home,
         EventIndexPage,
-        "veranstaltungen",
-        title="Veranstaltungen",
-        intro="Fortbildungen, Workshops und Fachtage für Multiplikatorinnen und "
-        "Multiplikatoren im Kreis Mettmann. " + EXAMPLE_NOTE,
+        page["slug"],
+        title=page["title"],
+        intro=page["intro"] + EXAMPLE_NOTE,
         show_in_menus=True,
     )
     for spec in EVENTS:

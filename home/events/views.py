@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from portal.privacy import mark_private, page_is_visible
-from portal.ratelimit import rate_limited
+from portal.security.ratelimit import rate_limited
 
 from . import registration as service
 from .forms import RegistrationForm

@@ -9,7 +9,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Locale
 
-from portal.sanitize import csv_safe
+from portal.security.sanitize import csv_safe
 
 from .models import EventPage, Registration
 

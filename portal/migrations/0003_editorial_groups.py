@@ -1,8 +1,8 @@
-"""Groups Redaktion, Moderation, Übersetzung and the two-step workflow (portal/editorial.py)."""
+"""Groups Redaktion, Moderation, Übersetzung and the two-step workflow (portal/editorial/roles.py)."""
 
 from django.db import migrations
 
-from portal.editorial import create_editorial_groups
+from portal.editorial.roles import create_editorial_groups
 
 
 class Migration(migrations.Migration):

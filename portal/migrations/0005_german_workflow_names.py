@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from portal.editorial import german_workflow_names
+from portal.editorial.roles import german_workflow_names
 
 
 class Migration(migrations.Migration):

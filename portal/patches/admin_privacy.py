@@ -36,7 +36,7 @@ images' bulk "add to collection" form       no restricted collection to move ima
 ``TranslationsReportView.get_queryset``     the translations report drops hidden sources
 ``WagtailAdminPageForm.is_valid``           a page cannot be saved with a reference to a
                                             page, document or image its author may not
-                                            choose (``portal.references``)
+                                            choose (``portal.security.references``)
 ``SpreadsheetExportMixin``                  CSV exports neutralise formulas (``=HYPERLINK``)
 =========================================  ===============================================
 """
@@ -44,7 +44,7 @@ images' bulk "add to collection" form       no restricted collection to move ima
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
-from ..sanitize import csv_safe
+from ..security.sanitize import csv_safe
 
 WAGTAIL_VERSION = "7.4"
 WAGTAIL_LOCALIZE_VERSION = "1.14"
@@ -456,7 +456,7 @@ def patch_localize_report():
 def patch_page_form_references():
     from wagtail.admin.forms.pages import WagtailAdminPageForm
 
-    from ..references import add_reference_errors
+    from ..security.references import add_reference_errors
 
     if not _once(WagtailAdminPageForm, "references"):
         return

@@ -72,9 +72,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # request.user.is_verified(); then no admin page without the second factor (portal/otp.py).
+    # request.user.is_verified(); then no admin page without the second factor
+    # (portal/security/otp.py).
     "django_otp.middleware.OTPMiddleware",
-    "portal.otp.AdminTwoFactorMiddleware",
+    "portal.security.otp.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.SecurityHeadersMiddleware",
@@ -300,7 +301,7 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 AXES_VERBOSE = False
 
-# --- Two-factor authentication (portal/otp.py) ----------------------------------------------
+# --- Two-factor authentication (portal/security/otp.py) -------------------------------------
 # Superusers must confirm a TOTP code before the admin opens; production turns it on.
 PORTAL_REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA", "") == "1"
 OTP_TOTP_ISSUER = "KIM Portal Kreis Mettmann"
@@ -342,7 +343,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "portal.machine_translation.DeepLTranslator",
+        "CLASS": "portal.i18n.machine.DeepLTranslator",
         "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY, "TIMEOUT": 30},
     }
 
@@ -396,7 +397,7 @@ LOGIN_REDIRECT_URL = "/gremien/"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"once": {"()": "portal.logfilters.OncePerMessage"}},
+    "filters": {"once": {"()": "portal.operations.logfilters.OncePerMessage"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     # "Using fontTools instead of HarfBuzz-Subset …" once, not once per font and PDF.

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from portal import cache, navigation
-from portal.sanitize import strip_dangerous_urls
+from portal.security.sanitize import strip_dangerous_urls
 
 register = template.Library()
 
@@ -146,7 +146,7 @@ def machine_translated_notice(context, page):
     No query of its own: the set of labelled pages is cached per content version and the
     link to the German original comes from the language links already built for the page.
     """
-    from portal.translation_status import machine_translated_page_ids
+    from portal.i18n.status import machine_translated_page_ids
 
     page = _page_or_none(page)
     if page is None or page.pk not in machine_translated_page_ids():

@@ -55,7 +55,7 @@ PAGE_TYPES = [
 DIRECTORY = "/{lang}/beratung/"
 LOGIN = "/{lang}/anmelden/"
 WORKSPACE = "/de/gremien/lenkungsgruppe/"
-WORKSPACE_INTERNAL_TEXT = "Interne Arbeitsnotizen"  # groups/demo.py: body of every workspace
+WORKSPACE_INTERNAL_TEXT = "Interne Arbeitsnotizen"  # groups/data/demo_workspaces.json: every body
 
 
 def site_languages(portal_url):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from wagtail.documents import get_document_model
 
-from groups.models import ActionItem, AgendaItem, Decision, MeetingPage
+from groups.factories import create_meeting
 
 
 def berlin(days, hour=10):
@@ -34,24 +34,13 @@ def make_meeting():
     """
     counter = {"n": 0}
 
-    def make(workspace, *, days=14, agenda=(), decisions=(), actions=(), publish=True, **fields):
+    def make(workspace, *, days=14, **fields):
         counter["n"] += 1
         fields.setdefault("title", f"Sitzung {counter['n']}")
         fields.setdefault("slug", f"sitzung-{counter['n']}")
         fields.setdefault("start", berlin(days))
         fields.setdefault("place", "Kreishaus Mettmann")
-        meeting = MeetingPage(**fields)
-        meeting.agenda_items = [AgendaItem(**item) for item in agenda]
-        meeting.decisions = [Decision(**item) for item in decisions]
-        meeting.action_items = [ActionItem(**item) for item in actions]
-        workspace.add_child(instance=meeting)
-        revision = meeting.save_revision()
-        if publish:
-            revision.publish()
-        else:
-            meeting.live = False
-            meeting.save(update_fields=["live"])
-        return MeetingPage.objects.get(pk=meeting.pk)
+        return create_meeting(workspace, **fields)
 
     return make
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.depaudit import UNREACHABLE, VULNERABLE, audit
+from portal.operations.depaudit import UNREACHABLE, VULNERABLE, audit
 
 ROOT = Path(__file__).resolve().parents[2]
 ADVISORY = {
@@ -78,7 +78,7 @@ def test_unreachable_service_is_a_clear_failure_not_a_pass(tmp_path):
         [
             sys.executable,
             "-m",
-            "portal.depaudit",
+            "portal.operations.depaudit",
             "-r",
             path,
             "--osv-url",

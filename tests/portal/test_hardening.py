@@ -169,7 +169,7 @@ def test_login_report_csv_neutralises_formulas(home, users):
 
 
 def test_csv_safe_keeps_numbers():
-    from portal.sanitize import csv_safe
+    from portal.security.sanitize import csv_safe
 
     assert csv_safe("-12.5") == "-12.5"
     assert csv_safe("-x") == "'-x"

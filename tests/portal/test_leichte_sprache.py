@@ -133,7 +133,7 @@ def test_admin_checklist_for_editors(easy_home, client_for):
 def test_translation_status_counts_leichte_sprache(
     easy_home, content_page, sync_locale, users, client_for
 ):
-    from portal.translation_status import MISSING, TRANSLATED, status_table
+    from portal.i18n.status import MISSING, TRANSLATED, status_table
 
     sync_locale("de-ls")
     html = _html(client_for("editor").get("/admin/translations/", {"language": "de-ls"}))

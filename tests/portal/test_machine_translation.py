@@ -10,8 +10,8 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from portal.checks import machine_translation_check
-from portal.machine_translation import DeepLTranslator
+from portal.i18n.machine import DeepLTranslator
+from portal.operations.checks import machine_translation_check
 
 LABEL = 'class="notice notice--machine"'  # the label, in any language
 INTRO = "Die Beratung ist kostenlos und vertraulich."
@@ -68,7 +68,7 @@ def test_machine_translation_is_labelled_until_reviewed(
     # The label costs no query per page view once the set of labelled pages is cached.
     anonymous.get("/ar/ueber-kim/")
     from portal.cache import request_scope, versions
-    from portal.translation_status import machine_translated_page_ids
+    from portal.i18n.status import machine_translated_page_ids
 
     with request_scope():
         versions()  # read once per request by ContentVersionMiddleware
@@ -141,7 +141,7 @@ def test_checks_say_whether_machine_translation_is_on():
     with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=None):
         (message,) = machine_translation_check(None)
         assert isinstance(message, Info) and "DEEPL_API_KEY is not set" in message.msg
-    deepl = {"CLASS": "portal.machine_translation.DeepLTranslator", "OPTIONS": {"AUTH_KEY": "k"}}
+    deepl = {"CLASS": "portal.i18n.machine.DeepLTranslator", "OPTIONS": {"AUTH_KEY": "k"}}
     with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=deepl):
         (message,) = machine_translation_check(None)
         assert isinstance(message, Info) and "فارسی (fa)" in message.msg

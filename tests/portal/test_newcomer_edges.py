@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from wagtail.models import Site, Task, Workflow
 
-from portal.checks import site_address_problem
+from portal.operations.checks import site_address_problem
 
 from ..conftest import make_user
 

@@ -130,7 +130,7 @@ def test_report_says_when_machine_translation_is_off_or_partial(pages, client_fo
         html = client.get(URL).content.decode()
     section = html.split('id="mt-heading"')[1].split("</section>")[0]
     assert "DEEPL_API_KEY" in section
-    deepl = {"CLASS": "portal.machine_translation.DeepLTranslator", "OPTIONS": {"AUTH_KEY": "k"}}
+    deepl = {"CLASS": "portal.i18n.machine.DeepLTranslator", "OPTIONS": {"AUTH_KEY": "k"}}
     with override_settings(WAGTAILLOCALIZE_MACHINE_TRANSLATOR=deepl):
         html = client.get(URL).content.decode()
     section = html.split('id="mt-heading"')[1].split("</section>")[0]

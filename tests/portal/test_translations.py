@@ -2,7 +2,7 @@
 
 from babel.messages.pofile import read_po
 
-from portal import i18n
+from portal.i18n import catalogues as i18n
 
 # Number of plural forms per language, as in the catalogue headers (gettext conventions).
 EXPECTED_PLURALS = {"de": 2, "en": 2, "ar": 6, "fa": 2, "tr": 2, "uk": 3, "ru": 3}

@@ -28,7 +28,7 @@ from wagtail.models import Locale, Page, Site
 
 from devtools.bench import EACH_REQUEST, bulk_add_children, measure, rewrite_marked
 from devtools.management.commands.bench_directory import seed_services
-from groups.factories import WorkspaceIndexPageFactory, WorkspacePageFactory
+from groups.factories import WorkspaceIndexPageFactory, WorkspacePageFactory, new_meeting
 from groups.models import ActionItem, Decision, MeetingPage, WorkspacePage
 from home.events.factories import EventIndexPageFactory
 from home.events.models import EventPage, Registration
@@ -50,6 +50,11 @@ PARAGRAPH = (
     "Das Kommunale Integrationsmanagement verbindet die zehn Städte des Kreises mit den "
     "Beratungsdiensten für Zugewanderte (Beispieltext). "
 )
+
+
+def _with_page(child, page):
+    child.page_id, child.sort_order = page.pk, 0
+    return child
 
 
 def body(headings, words=60):
@@ -250,24 +255,29 @@ class Command(BaseCommand):
             for workspace in workspaces:
                 workspace.refresh_from_db()
                 meetings = [
-                    MeetingPage(
+                    new_meeting(
                         title=f"Sitzung {n + 1}",
                         slug=f"sitzung-{n + 1}",
                         start=now + datetime.timedelta(days=14 * (n - per_workspace + 3)),
                         place="Kreishaus Mettmann (Beispiel)",
+                        decisions=[{"text": f"Beschluss zu Sitzung Sitzung {n + 1}"}]
+                        if n % 3 == 0
+                        else [],
+                        actions=[{"what": "Entwurf vorbereiten (Beispiel)"}]
+                        if n % 4 == 0 and rng.random() < 0.8
+                        else [],
                     )
                     for n in range(per_workspace)
                 ]
                 bulk_add_children(workspace, meetings)
-                Decision.objects.bulk_create(
-                    Decision(page_id=m.pk, text=f"Beschluss zu Sitzung {m.title}", sort_order=0)
-                    for m in meetings[::3]
-                )
-                ActionItem.objects.bulk_create(
-                    ActionItem(page_id=m.pk, what="Entwurf vorbereiten (Beispiel)", sort_order=0)
-                    for m in meetings[::4]
-                    if rng.random() < 0.8
-                )
+                # The bench's fast path writes page rows only; the children new_meeting
+                # built in memory follow in bulk, pointing at the new page ids.
+                for model, relation in ((Decision, "decisions"), (ActionItem, "action_items")):
+                    model.objects.bulk_create(
+                        _with_page(child, meeting)
+                        for meeting in meetings
+                        for child in getattr(meeting, relation).all()
+                    )
 
     def index_pages(self, home, directory):
         """Fill Wagtail's index with every page but the services (those the directory

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from devtools.bench import rewrite_marked
+from groups.factories import create_meeting
 from groups.models import MeetingPage, WorkspacePage
 from home.models import ContentPage
 from portal.demo import demo_password
@@ -45,10 +46,9 @@ class Command(BaseCommand):
         marker = f"GEHEIM-LOADTEST-{secrets.token_hex(6)}"
         meeting = workspace.get_children().filter(slug="loadtest-marker").first()
         if meeting is None:
-            meeting = MeetingPage(
-                title=marker, slug="loadtest-marker", start=timezone.now(), place=marker
+            meeting = create_meeting(
+                workspace, title=marker, slug="loadtest-marker", start=timezone.now(), place=marker
             )
-            workspace.add_child(instance=meeting)
         meeting = MeetingPage.objects.get(pk=meeting.pk)
         meeting.title = marker
         meeting.place = marker

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from portal.editorial import MODERATION, REDAKTION, create_all_permissions, ensure_group
+from portal.editorial.roles import MODERATION, REDAKTION, create_all_permissions, ensure_group
 
 PERMISSIONS = ["events.view_registration", "events.change_registration"]
 

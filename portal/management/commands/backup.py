@@ -1,9 +1,10 @@
-"""``manage.py backup [--to var/backups]``: database dump plus media tarball (portal/backup.py)."""
+"""``manage.py backup [--to var/backups]``: database dump plus media tarball
+(portal/operations/backup.py)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.backup import BackupError, backup
+from portal.operations.backup import BackupError, backup
 
 
 class Command(BaseCommand):

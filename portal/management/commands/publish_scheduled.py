@@ -1,9 +1,9 @@
 """Wagtail's ``publish_scheduled``, plus a heartbeat that ``/healthz/scheduled`` and the
-admin dashboard read (``portal/heartbeat.py``)."""
+admin dashboard read (``portal/operations/heartbeat.py``)."""
 
 from wagtail.management.commands.publish_scheduled import Command as WagtailCommand
 
-from portal.heartbeat import beat
+from portal.operations.heartbeat import beat
 
 
 class Command(WagtailCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from portal.backup import BackupError, restore
+from portal.operations.backup import BackupError, restore
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """``manage.py send_editorial_digest [--limit N] [--dry-run]``: the weekly freshness mail.
 
-Sends the freshness report (portal/freshness.py) to every active member of Redaktion with
+Sends the freshness report (portal/editorial/freshness.py) to every active member of Redaktion with
 an e-mail address, one mail each, built with that member's view of the content. Nothing is
 sent when all sections are empty unless ``--always``. Run weekly by cron (docs/editorial.md).
 """
@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.editorial import REDAKTION
-from portal.freshness import absolute, sections
+from portal.editorial.freshness import absolute, sections
+from portal.editorial.roles import REDAKTION
 
 DIGEST_LIMIT = 10
 

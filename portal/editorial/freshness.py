@@ -22,7 +22,7 @@ from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
-from .privacy import page_visibility, public_pages
+from ..privacy import page_visibility, public_pages
 
 STALE_PAGE_DAYS = 365
 DEFAULT_LIMIT = 50

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
-from .privacy import document_visibility, page_visibility
+from ..privacy import document_visibility, page_visibility
 
 
 def _chooser_kind(model):

@@ -1,6 +1,6 @@
 """Audit the locked dependencies for known vulnerabilities with pip-audit.
 
-``python -m portal.depaudit -r var/requirements-audit.txt`` (``make audit`` exports the
+``python -m portal.operations.depaudit -r var/requirements-audit.txt`` (``make audit`` exports the
 lock file first) runs pip-audit against PyPI's vulnerability data (or OSV with
 ``--service osv``) and exits with
 

@@ -23,8 +23,8 @@ from wagtail.models import Locale, Page, PageLogEntry
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from .cache import FRAGMENT_TIMEOUT, content_version
-from .models import MachineTranslatedPage
+from ..cache import FRAGMENT_TIMEOUT, content_version
+from ..models import MachineTranslatedPage
 
 TRANSLATED, OUTDATED, MACHINE, MISSING = "translated", "outdated", "machine", "missing"
 STATUS_LABELS = {

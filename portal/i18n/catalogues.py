@@ -12,7 +12,7 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALE_DIR = Path(__file__).resolve().parents[2] / "locale"
 LANGUAGES = ["de", "en", "ar", "fa", "tr", "uk", "ru"]
 # Leichte Sprache (de-ls) has a catalogue of its own for the public interface that matters
 # most; what it lacks falls back to German. Its entries must be translated too. Babel knows

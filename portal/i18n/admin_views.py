@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 
 from wagtail.models import Page
 
-from .machine_translation import machine_translation_state
-from .translation_status import STATUS_LABELS, is_translation, mark_reviewed, status_table
+from .machine import machine_translation_state
+from .status import STATUS_LABELS, is_translation, mark_reviewed, status_table
 
 
 class StatusFilterForm(forms.Form):

@@ -6,7 +6,7 @@ from django.core.checks import Info, Warning, register
 
 @register("portal")
 def machine_translation_check(app_configs, **kwargs):
-    from .machine_translation import machine_translation_state
+    from ..i18n.machine import machine_translation_state
 
     state = machine_translation_state()
     if state["name"] is None:

@@ -1,0 +1,123 @@
+"""``make bench-check``: no page type slower than the committed baseline by more than 5 %.
+
+``python -m devtools.bench_check RUN.json BASELINE.json`` compares the rows of a ``make bench``
+run (``var/bench-site-sqlite.json`` / ``-postgres.json``, written by ``bench_site --json``)
+with a baseline from an idle machine (``docs/bench-baseline/{sqlite,postgres}.json``), row by
+row (matched by the ``page`` name), on the median server time. A row fails when its median is
+
+- more than ``--threshold`` (5 %) above the baseline's **and**
+- more than ``--tolerance-ms`` (0.5 ms) above it in absolute terms,
+
+so that rows measured in fractions of a millisecond (the floor view, the static file, the
+cached home page) do not fail on timer noise: 0.7 → 0.8 ms is 14 % but no real regression.
+A page type of the baseline that the run lacks fails as well (it was dropped or broke);
+rows new in the run are listed and pass. Exit status 1 when any row fails, 2 when a file
+cannot be read. No Django needed: it only reads the two JSON files.
+"""
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+THRESHOLD = 0.05
+TOLERANCE_MS = 0.5
+
+
+@dataclass(frozen=True)
+class Row:
+    """One page type of the comparison; ``change`` is relative (0.07 = 7 % slower)."""
+
+    page: str
+    baseline_ms: float | None
+    run_ms: float | None
+    slower: bool
+
+    @property
+    def change(self):
+        if not self.baseline_ms or self.run_ms is None:
+            return None
+        return self.run_ms / self.baseline_ms - 1
+
+    def describe(self):
+        if self.run_ms is None:
+            return f"{self.page}: missing from the run (baseline {self.baseline_ms} ms)"
+        if self.baseline_ms is None:
+            return f"{self.page}: new, {self.run_ms} ms (not in the baseline)"
+        change = self.change
+        sign = "+" if change is not None and change >= 0 else ""
+        percent = f" ({sign}{change * 100:.1f} %)" if change is not None else ""
+        return f"{self.page}: {self.baseline_ms} → {self.run_ms} ms{percent}"
+
+
+def medians(figures):
+    """``{page: median_ms}`` of a bench_site JSON document."""
+    rows = figures.get("rows") if isinstance(figures, dict) else None
+    if not isinstance(rows, list):
+        raise ValueError("no 'rows' list: not a bench_site --json file")
+    result = {}
+    for row in rows:
+        if not isinstance(row, dict) or "page" not in row or "median_ms" not in row:
+            raise ValueError(f"row without 'page' and 'median_ms': {row!r}")
+        result[str(row["page"])] = float(row["median_ms"])
+    return result
+
+
+def compare(baseline, run, threshold=THRESHOLD, tolerance_ms=TOLERANCE_MS):
+    """Every page type of both documents as a :class:`Row`, in the baseline's order."""
+    before, after = medians(baseline), medians(run)
+    rows = []
+    for page, base in before.items():
+        now = after.get(page)
+        if now is None:
+            rows.append(Row(page, base, None, slower=True))
+            continue
+        limit = base + max(base * threshold, tolerance_ms)
+        rows.append(Row(page, base, now, slower=now > limit))
+    rows += [
+        Row(page, None, now, slower=False) for page, now in after.items() if page not in before
+    ]
+    return rows
+
+
+def check(run_path, baseline_path, threshold=THRESHOLD, tolerance_ms=TOLERANCE_MS, out=None):
+    """Print the comparison; 0 when no row is slower, 1 when some are, 2 on unreadable input."""
+    out = out or sys.stdout
+    try:
+        run, baseline = (
+            json.loads(Path(p).read_text(encoding="utf-8")) for p in (run_path, baseline_path)
+        )
+        rows = compare(baseline, run, threshold, tolerance_ms)
+    except (OSError, ValueError, TypeError) as error:
+        print(f"bench-check: {error}", file=out)
+        return 2
+    slower = [row for row in rows if row.slower]
+    label = run.get("label", run_path)
+    print(
+        f"bench-check {label}: {run_path} against {baseline_path} "
+        f"(slower = median > +{threshold * 100:g} % and > +{tolerance_ms:g} ms)",
+        file=out,
+    )
+    for row in rows:
+        print(("SLOWER  " if row.slower else "ok      ") + row.describe(), file=out)
+    if slower:
+        print(f"{len(slower)} page type(s) slower than the baseline:", file=out)
+        for row in slower:
+            print("  " + row.describe(), file=out)
+        return 1
+    return 0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m devtools.bench_check", description=__doc__)
+    parser.add_argument("run", help="JSON of a make bench run (var/bench-site-sqlite.json)")
+    parser.add_argument("baseline", help="committed baseline (docs/bench-baseline/sqlite.json)")
+    parser.add_argument("--threshold", type=float, default=THRESHOLD, help="0.05 = 5 %%")
+    parser.add_argument("--tolerance-ms", type=float, default=TOLERANCE_MS)
+    args = parser.parse_args(argv)
+    return check(args.run, args.baseline, args.threshold, args.tolerance_ms)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
