@@ -10,6 +10,15 @@ row (matched by the ``page`` name), on the median server time. A row fails when 
 
 so that rows measured in fractions of a millisecond (the floor view, the static file, the
 cached home page) do not fail on timer noise: 0.7 → 0.8 ms is 14 % but no real regression.
+**Machine speed.** The same code measured on another day can be several times slower
+throughout (3 December 2026: the floor row 0.7 ms against 0.2 ms, docs/performance.md). With
+``--normalise`` (the default), the baseline is first scaled by the run's *machine factor*: the
+median, over the page types of both files with a baseline of at least 1 ms, of run ÷ baseline.
+A page type then fails when it is slower than the others by more than the threshold. A
+slowdown of every page type alike cannot be told from a slower machine this way; the factor
+and the floor row's own ratio are printed so that a reader can judge (``--no-normalise``
+compares the raw medians).
+
 A page type of the baseline that the run lacks fails as well (it was dropped or broke);
 rows new in the run are listed and pass. Exit status 1 when any row fails, 2 when a file
 cannot be read. No Django needed: it only reads the two JSON files.
@@ -64,8 +73,18 @@ def medians(figures):
     return result
 
 
-def compare(baseline, run, threshold=THRESHOLD, tolerance_ms=TOLERANCE_MS):
-    """Every page type of both documents as a :class:`Row`, in the baseline's order."""
+def machine_factor(before, after):
+    """Median of run ÷ baseline over the page types of both with a baseline of ≥ 1 ms."""
+    ratios = sorted(after[p] / base for p, base in before.items() if base >= 1 and p in after)
+    if not ratios:
+        return 1.0
+    middle = len(ratios) // 2
+    return ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+
+
+def compare(baseline, run, threshold=THRESHOLD, tolerance_ms=TOLERANCE_MS, factor=1.0):
+    """Every page type of both documents as a :class:`Row`, in the baseline's order;
+    ``factor`` scales the baseline first (:func:`machine_factor`)."""
     before, after = medians(baseline), medians(run)
     rows = []
     for page, base in before.items():
@@ -73,7 +92,8 @@ def compare(baseline, run, threshold=THRESHOLD, tolerance_ms=TOLERANCE_MS):
         if now is None:
             rows.append(Row(page, base, None, slower=True))
             continue
-        limit = base + max(base * threshold, tolerance_ms)
+        scaled = base * factor
+        limit = scaled + max(scaled * threshold, tolerance_ms)
         rows.append(Row(page, base, now, slower=now > limit))
     rows += [
         Row(page, None, now, slower=False) for page, now in after.items() if page not in before
@@ -81,14 +101,23 @@ def compare(baseline, run, threshold=THRESHOLD, tolerance_ms=TOLERANCE_MS):
     return rows
 
 
-def check(run_path, baseline_path, threshold=THRESHOLD, tolerance_ms=TOLERANCE_MS, out=None):
+def check(
+    run_path,
+    baseline_path,
+    threshold=THRESHOLD,
+    tolerance_ms=TOLERANCE_MS,
+    out=None,
+    normalise=True,
+):
     """Print the comparison; 0 when no row is slower, 1 when some are, 2 on unreadable input."""
     out = out or sys.stdout
     try:
         run, baseline = (
             json.loads(Path(p).read_text(encoding="utf-8")) for p in (run_path, baseline_path)
         )
-        rows = compare(baseline, run, threshold, tolerance_ms)
+        before, after = medians(baseline), medians(run)
+        factor = machine_factor(before, after) if normalise else 1.0
+        rows = compare(baseline, run, threshold, tolerance_ms, factor)
     except (OSError, ValueError, TypeError) as error:
         print(f"bench-check: {error}", file=out)
         return 2
@@ -99,6 +128,14 @@ def check(run_path, baseline_path, threshold=THRESHOLD, tolerance_ms=TOLERANCE_M
         f"(slower = median > +{threshold * 100:g} % and > +{tolerance_ms:g} ms)",
         file=out,
     )
+    floor = next((p for p in before if p.startswith("floor")), None)
+    if normalise:
+        floor_ratio = (
+            f"; the floor row {after[floor] / before[floor]:.2f}×"
+            if floor and floor in after and before[floor]
+            else ""
+        )
+        print(f"machine factor {factor:.2f}× (baseline scaled by it{floor_ratio})", file=out)
     for row in rows:
         print(("SLOWER  " if row.slower else "ok      ") + row.describe(), file=out)
     if slower:
@@ -115,8 +152,13 @@ def main(argv=None):
     parser.add_argument("baseline", help="committed baseline (docs/bench-baseline/sqlite.json)")
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="0.05 = 5 %%")
     parser.add_argument("--tolerance-ms", type=float, default=TOLERANCE_MS)
+    parser.add_argument(
+        "--no-normalise", dest="normalise", action="store_false", help="compare raw medians"
+    )
     args = parser.parse_args(argv)
-    return check(args.run, args.baseline, args.threshold, args.tolerance_ms)
+    return check(
+        args.run, args.baseline, args.threshold, args.tolerance_ms, normalise=args.normalise
+    )
 
 
 if __name__ == "__main__":

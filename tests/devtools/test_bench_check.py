@@ -85,3 +85,18 @@ def test_missing_file_is_a_clear_error(tmp_path, capsys):
     baseline = write(tmp_path, "base.json", figures(home=20.0))
     assert bench_check.main([str(tmp_path / "nope.json"), baseline]) == 2
     assert "nope.json" in capsys.readouterr().out
+
+
+def test_a_slower_machine_is_factored_out_and_a_relative_regression_still_fails(tmp_path, capsys):
+    """3 December 2026: the same code about four times slower throughout (floor 0.2 → 0.7 ms)."""
+    baseline = figures(floor=0.2, home=5.6, content_page=7.3, service_page=14.6, search=15.0)
+    same_code = figures(floor=0.7, home=22.4, content_page=29.2, service_page=58.4, search=60.0)
+    base, run = write(tmp_path, "base.json", baseline), write(tmp_path, "run.json", same_code)
+    assert bench_check.main([run, base]) == 0
+    assert "machine factor 4.00×" in capsys.readouterr().out
+    assert bench_check.main([run, base, "--no-normalise"]) == 1
+    one_slower = figures(floor=0.7, home=22.4, content_page=29.2, service_page=70.0, search=60.0)
+    factor = bench_check.machine_factor(
+        bench_check.medians(baseline), bench_check.medians(one_slower)
+    )
+    assert slower(baseline, one_slower, factor=factor) == ["service page"]
