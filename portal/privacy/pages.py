@@ -17,7 +17,7 @@ from django.db.models.functions import Length, Substr
 
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
-from ..cache import cached_fragment, content_version
+from ..cache import cached_fragment
 
 _CACHE_ATTR = "_portal_hidden_paths"
 
@@ -66,29 +66,10 @@ def hidden_paths(user):
     version (any change to a page or a restriction bumps it) and shared through the cache;
     only a member's own group ids are read per request.
     """
-    own_group_ids = user_group_ids(user)
-    visitor = (user.is_authenticated, user.is_authenticated and user.is_superuser, own_group_ids)
-    key = (content_version(), visitor)  # each entry names its version: threads race safely
-    paths = _memo.get(key)
-    if paths is None:
-        paths = tuple(_hidden_paths(user, own_group_ids))
-        if len(_memo) >= _MEMO_SIZE:
-            _memo.clear()
-        _memo[key] = paths
-    return list(paths)
-
-
-# Per process: the hidden subtrees per kind of visitor (anonymous; a member's groups) for
-# the current content version. Reading the 200 restriction rows from the cache and testing
-# each one cost an eighth of a page's server time in ``make bench`` (issue #21).
-_memo = {}
-_MEMO_SIZE = 1000
-
-
-def _hidden_paths(user, own_group_ids):
     restrictions = _restrictions()
     if not restrictions:
         return []
+    own_group_ids = user_group_ids(user)
     hidden_keys = {
         translation_key
         for translation_key, restriction_type, group_ids in restrictions
