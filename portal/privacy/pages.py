@@ -160,10 +160,9 @@ def _clauses(paths):
         candidates = [parent for parent, children in siblings.items() if len(children) > 1]
         if not candidates:
             return paths, ()
-        parent = Substr("path", 1, Length("path") - steplen)
         counts = dict(
             Page.objects.filter(depth__in={len(p) // steplen + 1 for p in candidates})
-            .annotate(parent=parent)
+            .annotate(parent=_parent_path())
             .filter(parent__in=candidates)
             .values_list("parent")
             .annotate(children=Count("pk"))
@@ -215,12 +214,16 @@ def _touching(hidden, containers):
     return [h for h in hidden if any(p.startswith(h) or h.startswith(p) for p in containers)]
 
 
+def _parent_path():
+    """The tree path of a page's parent, as a database expression."""
+    return Substr("path", 1, Length("path") - Page.steplen)
+
+
 def _containers(model):
     """Tree paths of the pages that hold pages of ``model``, per content version."""
 
     def load():
-        parent = Substr("path", 1, Length("path") - Page.steplen)
-        rows = model.objects.annotate(parent=parent).values_list("parent", flat=True)
+        rows = model.objects.annotate(parent=_parent_path()).values_list("parent", flat=True)
         return sorted(set(rows.order_by().distinct()))
 
     return cached_fragment(f"containers:{model._meta.label_lower}", load)

@@ -16,7 +16,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
 from home.factories import ContentPageFactory
-from tests.conftest import make_user
+from tests.conftest import make_user, response_text
 
 PREFIX = "Zqa"
 DRAFT = "Zqaentwurf"
@@ -52,10 +52,6 @@ def admin_client(users, secret):
         return client
 
     return build
-
-
-def _text(response):
-    return response.content.decode("utf-8", "replace")
 
 
 def _admin_urls(secret):
@@ -103,7 +99,7 @@ def test_no_admin_listing_report_or_api_shows_workspace_pages(secret, admin_clie
     for url in _admin_urls(secret):
         response = client.get(url)
         assert response.status_code < 500, url
-        text = _text(response).replace(url.split("q=")[-1] if "q=" in url else "\0", "")
+        text = response_text(response).replace(url.split("q=")[-1] if "q=" in url else "\0", "")
         if PREFIX in text:
             leaks.append(url)
     assert leaks == [], f"{role}: markers leaked at {leaks}"
@@ -114,20 +110,20 @@ def test_superuser_sees_the_markers(secret, admin_client):
     _with_translation_source(secret)
     client = admin_client("admin")
     meeting, draft = secret["meeting"], secret["draft"]
-    api = _text(client.get(f"/admin/api/main/pages/{meeting.pk}/"))
+    api = response_text(client.get(f"/admin/api/main/pages/{meeting.pk}/"))
     assert PUBLISHED in api and SEO in api and DESCRIPTION in api
-    assert DRAFT in _text(client.get(f"/admin/api/main/pages/{draft.pk}/"))
-    assert DRAFT in _text(client.get(f"/admin/api/main/pages/?search={DRAFT}"))
-    bulk = _text(client.get(f"/admin/bulk/wagtailcore/page/delete/?id={meeting.pk}"))
+    assert DRAFT in response_text(client.get(f"/admin/api/main/pages/{draft.pk}/"))
+    assert DRAFT in response_text(client.get(f"/admin/api/main/pages/?search={DRAFT}"))
+    bulk = response_text(client.get(f"/admin/bulk/wagtailcore/page/delete/?id={meeting.pk}"))
     assert PUBLISHED in bulk
-    assert PREFIX in _text(client.get("/admin/localize/reports/translations/"))
+    assert PREFIX in response_text(client.get("/admin/localize/reports/translations/"))
 
 
 def test_member_manager_sees_own_workspace_in_the_api(secret, users):
     manager = make_user("manager-a", groups=[secret["workspace"].managers_group], is_staff=True)
     client = Client()
     client.force_login(manager)
-    assert PUBLISHED in _text(client.get(f"/admin/api/main/pages/{secret['meeting'].pk}/"))
+    assert PUBLISHED in response_text(client.get(f"/admin/api/main/pages/{secret['meeting'].pk}/"))
 
 
 def test_api_detail_of_hidden_page_is_not_found(secret, admin_client):
@@ -143,7 +139,7 @@ def test_api_detail_of_hidden_page_is_not_found(secret, admin_client):
 
 def test_page_types_usage_report_keeps_public_last_edited(secret, admin_client, home):
     ContentPageFactory(parent=home, title="Öffentlich Xpub", slug="oeffentlich")
-    html = _text(admin_client("editor").get("/admin/reports/page-types-usage/"))
+    html = response_text(admin_client("editor").get("/admin/reports/page-types-usage/"))
     assert "Xpub" in html
     assert PREFIX not in html
 
@@ -170,7 +166,7 @@ def test_outsider_cannot_submit_a_workspace_page_for_translation(secret, users, 
         # Wagtail answers a PermissionDenied in the admin with a redirect to the dashboard.
         assert response.status_code in (302, 403)
         assert response.get("Location", "/admin/") == "/admin/"
-        assert PREFIX not in _text(response)
+        assert PREFIX not in response_text(response)
     assert not Page.objects.filter(locale=english, translation_key=workspace.translation_key)
     assert not Page.objects.filter(
         locale=english, translation_key=secret["meeting"].translation_key
@@ -194,7 +190,7 @@ def test_translating_a_public_subtree_skips_hidden_workspaces(secret, users, hom
         url,
         {"locales": [english.pk], "include_subtree": "on", "csrfmiddlewaretoken": token},
     )
-    assert response.status_code == 302, _text(response)[:500]
+    assert response.status_code == 302, response_text(response)[:500]
     assert Page.objects.filter(locale=english, translation_key=overview.translation_key).exists()
     for hidden in (secret["workspace"], secret["meeting"], secret["draft"]):
         assert not Page.objects.filter(
@@ -220,7 +216,7 @@ def test_outsider_cannot_upload_into_a_workspace_collection(secret, users, role,
     client = Client()
     client.force_login(users[role])
     collection = secret["workspace"].collection
-    add_form = _text(client.get("/admin/documents/add/"))
+    add_form = response_text(client.get("/admin/documents/add/"))
     assert f'value="{collection.pk}"' not in add_form
     response = client.post(
         "/admin/documents/add/",
@@ -237,7 +233,7 @@ def test_outsider_cannot_upload_into_a_workspace_collection(secret, users, role,
         .objects.filter(collection=collection)
         .exclude(pk=secret["document"].pk)
     )
-    images = _text(client.get("/admin/images/add/"))
+    images = response_text(client.get("/admin/images/add/"))
     assert f'value="{collection.pk}"' not in images
 
 
@@ -273,7 +269,7 @@ def test_member_cannot_put_an_image_into_the_workspace_collection(secret):
         {"title": "Foto", "collection": collection.pk, "file": ContentFile(_png(), name="f.png")},
     )
     assert response.status_code == 200
-    assert "Bilder sind immer öffentlich" in _text(response)  # the admin speaks German
+    assert "Bilder sind immer öffentlich" in response_text(response)  # the admin speaks German
     assert not get_image_model().objects.filter(collection=collection).exists()
     response = client.post(
         "/admin/images/add/",
@@ -339,10 +335,10 @@ def test_moderator_cannot_publish_a_reference_to_private_content(secret, users, 
     data["action-publish"] = "action-publish"
     response = client.post(url, data)
     assert response.status_code == 200, response.get("Location")
-    assert "hier nicht verwenden dürfen" in _text(response)  # the admin speaks German
+    assert "hier nicht verwenden dürfen" in response_text(response)  # the admin speaks German
     assert not content_page.revisions.exists()  # nothing saved, nothing published
     public = Client().get(content_page.url)
-    assert PREFIX not in _text(public) and "sitzung-geheim" not in _text(public)
+    assert PREFIX not in response_text(public) and "sitzung-geheim" not in response_text(public)
 
 
 def test_member_may_reference_own_document_but_public_page_hides_its_title(secret, content_page):
@@ -371,9 +367,9 @@ def test_member_may_reference_own_document_but_public_page_hides_its_title(secre
     )
     data["action-publish"] = "action-publish"
     response = client.post(f"/admin/pages/{content_page.pk}/edit/", data)
-    assert response.status_code == 302, _text(response)[-3000:]
-    outsider = _text(Client().get(content_page.url))
+    assert response.status_code == 302, response_text(response)[-3000:]
+    outsider = response_text(Client().get(content_page.url))
     assert PREFIX not in outsider and "sitzung-geheim" not in outsider
     member = Client()
     member.force_login(manager)
-    assert DOCUMENT in _text(member.get(content_page.url))
+    assert DOCUMENT in response_text(member.get(content_page.url))

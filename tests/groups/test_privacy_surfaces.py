@@ -16,6 +16,7 @@ from django.contrib.auth.models import AnonymousUser
 from wagtail.models import Locale
 
 from groups.models import CalendarToken
+from tests.conftest import response_text
 
 MARKERS = {
     "workspace_body": "Zqxnotiz",
@@ -69,14 +70,8 @@ def secret(workspace_a, workspace_b, make_meeting, make_document, content_page):
     return {"workspace": workspace_a, "meeting": meeting, "document": document}
 
 
-def _text(response):
-    if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content).decode("latin-1")
-    return response.content.decode("utf-8", "replace")
-
-
 def assert_no_marker(response, where, echo=None):
-    text = _text(response)
+    text = response_text(response)
     if echo:  # the search page repeats the query itself; that is not a leak
         text = text.replace(echo, "")
     assert PREFIX not in text, f"{where}: private marker leaked ({response.status_code})"
@@ -93,7 +88,7 @@ def _get(client, url, echo=None):
 def test_member_sees_every_marker(secret, client_for):
     """Positive control: the markers are really there for a member."""
     member = client_for("member_a")
-    html = _text(member.get(secret["meeting"].url))
+    html = response_text(member.get(secret["meeting"].url))
     for key in [
         "meeting_title",
         "meeting_place",
@@ -105,10 +100,10 @@ def test_member_sees_every_marker(secret, client_for):
         "document_title",
     ]:
         assert MARKERS[key] in html, key
-    overview = _text(member.get(secret["workspace"].url))
+    overview = response_text(member.get(secret["workspace"].url))
     for key in ["workspace_body", "decision", "decision_responsible", "action"]:
         assert MARKERS[key] in overview, key
-    assert MARKERS["document_content"] in _text(member.get(secret["document"].url))
+    assert MARKERS["document_content"] in response_text(member.get(secret["document"].url))
 
 
 @pytest.mark.parametrize("role", OUTSIDERS)
@@ -131,13 +126,13 @@ def test_site_search(secret, client_for, role):
     client = client_for(role)
     for marker in MARKERS.values():
         response = _get(client, f"/de/suche/?q={marker}", echo=marker)
-        assert "/gremien/lenkung/" not in _text(response)
+        assert "/gremien/lenkung/" not in response_text(response)
 
 
 def test_site_search_finds_markers_for_members(secret, client_for):
     member = client_for("member_a")
     for key in ["meeting_title", "workspace_body", "minutes", "decision"]:
-        html = _text(member.get(f"/de/suche/?q={MARKERS[key]}"))
+        html = response_text(member.get(f"/de/suche/?q={MARKERS[key]}"))
         assert "sitzung-geheim" in html or "/gremien/lenkung/" in html, key
 
 
@@ -175,10 +170,10 @@ def test_previews_and_admin(secret, client_for, role):
     # Admin searches echo the query; they must not list the meeting or the document.
     meeting_search = client.get(f"/admin/pages/search/?q={MARKERS['meeting_title']}")
     assert_no_marker(meeting_search, "admin page search", echo=MARKERS["meeting_title"])
-    assert f"/admin/pages/{meeting.pk}/" not in _text(meeting_search)
+    assert f"/admin/pages/{meeting.pk}/" not in response_text(meeting_search)
     document_search = client.get(f"/admin/documents/?q={MARKERS['document_title']}")
     assert_no_marker(document_search, "admin document search", echo=MARKERS["document_title"])
-    assert f"/admin/documents/edit/{secret['document'].pk}/" not in _text(document_search)
+    assert f"/admin/documents/edit/{secret['document'].pk}/" not in response_text(document_search)
     # The explorer may show the (public) workspace title, but none of its meetings.
     _get(client, f"/admin/pages/{secret['workspace'].pk}/")
 
@@ -189,11 +184,11 @@ def test_non_staff_previews_redirect_to_login(secret, client_for):
 
 
 def test_meta_tags_carry_no_private_text(secret, client_for):
-    html = _text(client_for("member_a").get(secret["meeting"].url))
+    html = response_text(client_for("member_a").get(secret["meeting"].url))
     for tag in re.findall(r"<meta[^>]*>", html):
         assert PREFIX not in tag, tag
     assert 'name="robots" content="noindex, nofollow"' in html
-    workspace_html = _text(client_for("member_a").get(secret["workspace"].url))
+    workspace_html = response_text(client_for("member_a").get(secret["workspace"].url))
     assert "Interne Beschreibung" not in " ".join(re.findall(r"<meta[^>]*>", workspace_html))
 
 
@@ -223,7 +218,7 @@ def test_ical_feed_of_another_member(secret, users, client_for, client, role):
     # Positive control: member A's feed does carry the meeting.
     client_for("member_a").post("/de/gremien/konto/", {"action": "calendar_new"})
     own = CalendarToken.objects.get(user=users["member_a"]).token
-    assert MARKERS["meeting_title"] in _text(client.get(f"/de/gremien/kalender/{own}/"))
+    assert MARKERS["meeting_title"] in response_text(client.get(f"/de/gremien/kalender/{own}/"))
 
 
 @pytest.mark.parametrize("code", ["ar", "de-ls"])  # de-ls: Leichte Sprache, the eighth locale
