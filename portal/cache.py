@@ -126,6 +126,29 @@ def cached_fragment(name, load):
     return value
 
 
+# Per process: small results that only a content change can alter, per content version.
+_process_memo = {}
+PROCESS_MEMO_SIZE = 1000
+
+
+def process_memo(name, key, load):
+    """``load()``'s result, kept in this process for the current content version.
+
+    For answers that cost more to unpickle from the cache than to look up (the visitor's
+    hidden subtrees, the directory's visible ids: issue #21). ``key`` must name everything
+    besides content that the answer depends on. Each entry names its version, so a stale
+    answer is never read and threads race safely; the memo is emptied when it is full.
+    """
+    full = (content_version(), name, key)
+    value = _process_memo.get(full)
+    if value is None:
+        value = load()
+        if len(_process_memo) >= PROCESS_MEMO_SIZE:
+            _process_memo.clear()
+        _process_memo[full] = value
+    return value
+
+
 class PageFragments:
     """Rendered parts of one page, cached for anonymous visitors per content version.
 

@@ -419,8 +419,7 @@ def _term(matcher, term):
 
 
 def _name_key(matcher, pk):
-    entry = matcher.index.entries[pk]
-    return (entry.sort_key, entry.id)
+    return matcher.index.rank(pk)
 
 
 # --- The reusable entry point ---------------------------------------------------------------

@@ -137,14 +137,21 @@ def directory_context(page, request, now=None):
     paginator = Paginator(result.ids, RESULTS_PER_PAGE)
     results_page = paginator.get_page(min(selection.page, paginator.num_pages))
 
+    # The card needs no query: its URL is the directory's, followed by the rest of the path
+    # kept in the facet data (every result lies below this directory page).
+    page_url, page_path = page.get_url(request), page.url_path
+
+    def service_url(entry):
+        if entry.url_path.startswith(page_path):
+            return page_url + entry.url_path[len(page_path) :]
+        return ServicePage(id=entry.id, url_path=entry.url_path).get_url(request)
+
     def card(pk):
         entry = result.entries[pk]
-        # The card needs no query: the URL comes from the path kept in the facet data.
-        service = ServicePage(id=pk, url_path=entry.url_path)
         return {
             "title": entry.title,
             "alternate_name": entry.alternate_name,
-            "url": service.get_url(request),
+            "url": service_url(entry),
             "type": label("type", entry.type),
             "organisation": label("organisation", entry.organisation),
             "towns": sorted((label("town", k) for k in entry.towns), key=directory.fold),

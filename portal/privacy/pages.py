@@ -17,7 +17,7 @@ from django.db.models.functions import Length, Substr
 
 from wagtail.models import BaseViewRestriction, Page, PageViewRestriction
 
-from ..cache import cached_fragment
+from ..cache import cached_fragment, process_memo
 
 _CACHE_ATTR = "_portal_hidden_paths"
 
@@ -64,12 +64,21 @@ def hidden_paths(user):
 
     The restriction rows and the paths of the pages they hide are read once per content
     version (any change to a page or a restriction bumps it) and shared through the cache;
-    only a member's own group ids are read per request.
+    only a member's own group ids are read per request. The answer per kind of visitor is
+    then kept in this process for that version (``process_memo``): exactly as fresh as the
+    cached rows it is computed from.
     """
+    own_group_ids = user_group_ids(user)
+    visitor = (user.is_authenticated, user.is_authenticated and user.is_superuser, own_group_ids)
+    return list(
+        process_memo("hidden_paths", visitor, lambda: tuple(_hidden_paths(user, own_group_ids)))
+    )
+
+
+def _hidden_paths(user, own_group_ids):
     restrictions = _restrictions()
     if not restrictions:
         return []
-    own_group_ids = user_group_ids(user)
     hidden_keys = {
         translation_key
         for translation_key, restriction_type, group_ids in restrictions

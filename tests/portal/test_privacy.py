@@ -166,3 +166,35 @@ def test_a_parent_whose_children_are_all_hidden_is_one_clause(
     seen = visible()
     assert {workspace_index.pk, public.pk} <= seen
     assert not seen & {workspace_a.pk, workspace_b.pk, secret.pk}
+
+
+def test_the_per_process_memo_follows_every_change(home, workspace_a, users):
+    """``hidden_paths`` keeps its answer per process, content version and kind of visitor
+    (issue #21). A restriction added, its groups changed, a membership gained and the
+    restriction removed are each seen by the very next call of the same process."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from portal.privacy import forget_groups
+
+    page = ContentPageFactory(parent=home, title=f"Bald intern {MARKER}", slug="bald-intern")
+    member_b = users["member_b"]
+
+    def seen_by(user):
+        return page.pk in set(visible_pages(_request_for(user)).values_list("pk", flat=True))
+
+    assert seen_by(AnonymousUser()) and seen_by(member_b)
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=BaseViewRestriction.GROUPS
+    )
+    restriction.groups.add(workspace_a.group)
+    assert not seen_by(AnonymousUser()) and not seen_by(member_b)
+    assert seen_by(users["member_a"])
+
+    member_b.groups.add(workspace_a.group)
+    forget_groups(member_b)
+    assert seen_by(member_b)
+    restriction.groups.remove(workspace_a.group)
+    assert not seen_by(member_b)
+
+    restriction.delete()
+    assert seen_by(AnonymousUser())
