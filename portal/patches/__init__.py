@@ -18,6 +18,8 @@ module                      what                                                
                             dict
 ``localize_dates``          translation comments dated in the admin's language     w.-loc.
 ``routing``                 one query for a deep URL (``PathRoutingMixin``)        Wagtail
+``site_lookup``             the request's site from a per-process memo per         Wagtail
+                            content version
 ``translation_moderation``  a translation draft never changes the live page        w.-loc.
 ==========================  =====================================================  =========
 """
@@ -29,14 +31,22 @@ from pathlib import Path
 
 WAGTAIL_VERSION = "7.4"
 WAGTAIL_LOCALIZE_VERSION = "1.14"
-MODULES = ("admin_privacy", "locale_cache", "localize_dates", "routing", "translation_moderation")
+MODULES = (
+    "admin_privacy",
+    "locale_cache",
+    "localize_dates",
+    "routing",
+    "site_lookup",
+    "translation_moderation",
+)
 
 
 def apply():
     """Install every patch (``PortalConfig.ready``); each is idempotent."""
-    from . import admin_privacy, locale_cache, localize_dates, translation_moderation
+    from . import admin_privacy, locale_cache, localize_dates, site_lookup, translation_moderation
 
     locale_cache.install()
+    site_lookup.install()
     translation_moderation.install()
     localize_dates.install()
     admin_privacy.apply()

@@ -10,11 +10,11 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.models.i18n import LocaleManager
 
 from portal import patches
-from portal.patches import locale_cache
+from portal.patches import locale_cache, site_lookup
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGES = {"WAGTAIL_VERSION": "wagtail", "WAGTAIL_LOCALIZE_VERSION": "wagtail-localize"}
@@ -74,3 +74,42 @@ def test_path_routing_matches_wagtail(home, workspace_a):
     wagtails = Page.route(home, request, components)
     assert ours.page.pk == wagtails.page.pk == workspace_a.pk
     assert type(ours.page) is type(wagtails.page)
+
+
+def _site_request(host):
+    return RequestFactory().get("/", HTTP_HOST=host)
+
+
+@pytest.mark.django_db
+def test_site_lookup_answers_like_wagtail(home):
+    """Wagtail's choice for an exact host, another port, an unknown host (the default site)
+    and no default site at all; fresh instances each time; a change seen on the next call."""
+    site = Site.objects.get(is_default_site=True)
+    other = Site.objects.create(hostname="kim.example", port=8080, root_page=home)
+    hosts = ["localhost", "kim.example:8080", "kim.example", "unbekannt.example", "testserver"]
+
+    def both(host):
+        request = _site_request(host)
+        return site_lookup._find_for_request(request), site_lookup._uncached_find_for_request(
+            request
+        )
+
+    for host in hosts:
+        ours, wagtails = both(host)
+        assert (ours.pk, ours.root_page.pk) == (wagtails.pk, wagtails.root_page.pk), host
+    first, _ = both("kim.example:8080")
+    again, _ = both("kim.example:8080")
+    assert first is not again and first.root_page is not again.root_page
+    with CaptureQueriesContext(connection) as queries:
+        both_ours = site_lookup._find_for_request(_site_request("kim.example:8080"))
+    assert both_ours.pk == other.pk and len(queries) <= 1  # the content version only
+    assert Site.find_for_request(_site_request("kim.example:8080")).pk == other.pk
+
+    other.port = 9090
+    other.save()
+    ours, wagtails = both("kim.example:9090")
+    assert ours.pk == wagtails.pk == other.pk
+    site.is_default_site = False
+    site.save()
+    ours, wagtails = both("unbekannt.example")
+    assert ours is None and wagtails is None
