@@ -17,8 +17,7 @@ from wagtail.documents import get_document_model
 
 from portal.demo import demo_step, ensure_child, ensure_user, load_demo_texts
 
-from .factories import create_meeting
-from .models import WorkspaceIndexPage, WorkspacePage
+from .factories import WorkspaceIndexPageFactory, WorkspacePageFactory, create_meeting
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "demo_workspaces.json"
 
@@ -123,7 +122,7 @@ def demo_workspaces(context):
     data = load_demo_texts(DATA_FILE)
     index = ensure_child(
         context["home"],
-        WorkspaceIndexPage,
+        WorkspaceIndexPageFactory,
         data["index"]["slug"],
         title=data["index"]["title"],
         intro=data["index"]["intro"],
@@ -133,7 +132,7 @@ def demo_workspaces(context):
     for spec in data["workspaces"]:
         workspace = ensure_child(
             index,
-            WorkspacePage,
+            WorkspacePageFactory,
             spec["slug"],
             title=spec["title"],
             purpose=spec["purpose"],

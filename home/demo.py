@@ -7,7 +7,16 @@ from wagtail.models import Page, Site
 from portal.demo import EXAMPLE_NOTE, demo_step, ensure_child, load_demo_texts, stream
 from portal.models import FooterLink, PortalSettings
 
-from .models import ContentPage, HomePage
+from .factories import (
+    ContentPageFactory,
+    HandbookChapterPageFactory,
+    HandbookEditionPageFactory,
+    HandbookPageFactory,
+    HomePageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+)
+from .models import HomePage
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # Strings that stay as they are in every language (abbreviations, proper names).
@@ -19,7 +28,7 @@ CHAPTER_SLUG = "einleitung"
 def _content_page(parent, spec):
     page = ensure_child(
         parent,
-        ContentPage,
+        ContentPageFactory,
         spec["slug"],
         title=spec["title"],
         intro=spec.get("intro", ""),
@@ -45,8 +54,9 @@ def ensure_home():
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(depth=2).first()
     if home is None:
-        home = HomePage(title=spec["title"], slug=spec["slug"], intro=spec["intro"])
-        root.add_child(instance=home)
+        home = HomePageFactory(
+            parent=root, title=spec["title"], slug=spec["slug"], intro=spec["intro"]
+        )
         home.save_revision().publish()
     if site is None:
         site = Site(is_default_site=True)
@@ -119,21 +129,14 @@ def demo_handbook_and_publications(context):
         HANDBOOK_TITLE,
         PUBLICATIONS,
     )
-    from .models import (
-        HandbookChapterPage,
-        HandbookEditionPage,
-        HandbookPage,
-        PublicationFile,
-        PublicationIndexPage,
-        PublicationPage,
-    )
+    from .models import PublicationFile
     from .pdf import generate_edition_pdf
     from .signal_handlers import pdf_generation_paused
 
     home = context.get("home") or ensure_home()
     handbook = ensure_child(
         home,
-        HandbookPage,
+        HandbookPageFactory,
         "handbuch",
         title=HANDBOOK_TITLE,
         intro=HANDBOOK_INTRO,
@@ -143,7 +146,7 @@ def demo_handbook_and_publications(context):
         with pdf_generation_paused():  # one PDF per edition, not one per chapter
             edition = ensure_child(
                 handbook,
-                HandbookEditionPage,
+                HandbookEditionPageFactory,
                 f"ausgabe-{number}",
                 title=f"{HANDBOOK_TITLE} – Ausgabe {number}",
                 edition_number=number,
@@ -152,7 +155,7 @@ def demo_handbook_and_publications(context):
             for spec in chapters:
                 ensure_child(
                     edition,
-                    HandbookChapterPage,
+                    HandbookChapterPageFactory,
                     spec["slug"],
                     title=spec["title"],
                     intro=spec["intro"],
@@ -161,7 +164,7 @@ def demo_handbook_and_publications(context):
         generate_edition_pdf(edition, edition.public_chapters())
     index = ensure_child(
         home,
-        PublicationIndexPage,
+        PublicationIndexPageFactory,
         "publikationen",
         title="Publikationen",
         intro="Berichte, Flyer, Broschüren, Präsentationen und Formulare des KIM (Beispieldaten).",
@@ -173,26 +176,30 @@ def demo_handbook_and_publications(context):
         collection = root.add_child(name="Publikationen")
     for slug, title, kind, topic, year, summary, files in PUBLICATIONS:
         if index.get_children().filter(slug=slug).exists():
-            continue
-        page = PublicationPage(
-            slug=slug,
+            continue  # its files exist too: no documents to look up
+        ensure_child(
+            index,
+            PublicationPageFactory,
+            slug,
             title=title,
             publication_type=kind,
             topic=topic,
             year=year,
             summary=summary,
+            files=[
+                PublicationFile(
+                    language=language,
+                    document=_ensure_document(
+                        f"{title} ({language})",
+                        f"{slug}-{language}.pdf",
+                        text,
+                        language,
+                        collection,
+                    ),
+                )
+                for language, text in files.items()
+            ],
         )
-        page.files = [
-            PublicationFile(
-                language=language,
-                document=_ensure_document(
-                    f"{title} ({language})", f"{slug}-{language}.pdf", text, language, collection
-                ),
-            )
-            for language, text in files.items()
-        ]
-        index.add_child(instance=page)
-        page.save_revision().publish()
     context["handbook"] = handbook
     context["publication_index"] = index
 

@@ -65,13 +65,18 @@ def ensure_user(username, *, groups=(), email=None, is_superuser=False, first_na
     return user
 
 
-def ensure_child(parent, model, slug, **fields):
-    """The live child page of ``parent`` with ``slug``; created and published if missing."""
+def ensure_child(parent, factory, slug, **fields):
+    """The child page of ``parent`` with ``slug``; built, added and published if missing.
+
+    ``factory`` is the page type's factory (``<app>/factories.py``, a wagtail-factories
+    ``PageFactory``): the demo builds each page type the way the tests and the benchmarks
+    do. The factory's defaults fill only fields the demo leaves out, so the demo's data
+    gives every field it means, blank ones included.
+    """
     existing = parent.get_children().filter(slug=slug).first()
     if existing is not None:
         return existing.specific
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
+    page = factory(parent=parent, slug=slug, **fields)
     page.save_revision().publish()
     return page
 

@@ -16,6 +16,8 @@ from . import (
 )
 from .factories import (
     OrganisationFactory,
+    ServiceDirectoryPageFactory,
+    ServicePageFactory,
     ServiceTypeFactory,
     TargetGroupFactory,
     TopicFactory,
@@ -75,7 +77,7 @@ def demo_directory(context):
     page = DATA["directory"]
     directory = ensure_child(
         context["home"],
-        ServiceDirectoryPage,
+        ServiceDirectoryPageFactory,
         page["slug"],
         title=page["title"],
         intro=page["intro"],
@@ -166,7 +168,7 @@ def demo_directory(context):
                 fields["alert"] = "Wegen Umzug vorübergehend geschlossen (Beispiel)."
             if type_slug == "mbe" and town_slug == "ratingen":
                 fields["alert"] = "Am Freitag nur telefonisch erreichbar (Beispiel)."
-            ensure_child(directory, ServicePage, f"{type_slug}-{town_slug}", **fields)
+            ensure_child(directory, ServicePageFactory, f"{type_slug}-{town_slug}", **fields)
 
     number = _special_services(directory, towns, types, topics, targets, orgs, number, verified)
 
@@ -176,7 +178,7 @@ def demo_directory(context):
         number += 1
         ensure_child(
             directory,
-            ServicePage,
+            ServicePageFactory,
             type_slug,
             title=title,
             alternate_name=types[type_slug].abbreviation,
@@ -234,7 +236,7 @@ def _special_services(directory, towns, types, topics, targets, orgs, number, ve
         booking = f"https://termine.example.org/{slug}" if position % 2 == 0 else ""
         ensure_child(
             directory,
-            ServicePage,
+            ServicePageFactory,
             slug,
             title=title,
             alternate_name=types[type_slug].abbreviation,

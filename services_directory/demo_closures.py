@@ -2,27 +2,41 @@
 "Feiertag", "Ferien" and a service's own closure with the demo data, whatever day it is
 loaded on.
 
-- the VHS integration courses in Hilden pause in the NRW school holidays (courses follow the
-  school year);
-- the JMD in Velbert closes between Christmas and New Year (the next 24 Dec – 1 Jan);
-- the MBE in Mettmann is closed while its office moves, from Wednesday of the current week
-  to Thursday of the next, so the service page's week and the slip's two weeks always show
-  a closure with its reason (the dates follow the day the demo is loaded).
+The records are in ``data/demo_closures.json``: a service's slug, a named date rule and the
+reason (German source text; its translations in ``data/locale/<lang>/LC_MESSAGES/demo.po``
+like the other demo strings). The rules compute their dates from the day the demo is loaded:
+
+- ``school_holidays``: the service pauses in the NRW school holidays (the VHS integration
+  courses in Hilden follow the school year); no reason, the holidays are named;
+- ``year_end``: closed between Christmas and New Year (the next 24 Dec – 1 Jan; the JMD in
+  Velbert);
+- ``moving_days``: from Wednesday of the current week to Thursday of the next (the MBE in
+  Mettmann while its office moves), so the service page's week and the slip's two weeks
+  always show a closure with its reason.
 
 Public holidays need no data: they come from the ``holidays`` package. Idempotent.
 """
 
 import datetime
+from pathlib import Path
 
 from django.utils import timezone
 
-from portal.demo import demo_step
+from portal.demo import demo_step, load_demo_texts
 
-SCHOOL_HOLIDAY_SERVICE = "integrationskurse-hilden"
-YEAR_END_SERVICE = "jmd-velbert"
-YEAR_END_REASON = "Betriebsurlaub zwischen den Jahren (Beispiel)"
-MOVE_SERVICE = "mbe-mettmann"
-MOVE_REASON = "Umzug der Beratungsstelle (Beispiel)"
+DATA_FILE = Path(__file__).resolve().parent / "data" / "demo_closures.json"
+CLOSURES = load_demo_texts(DATA_FILE)["closures"]
+
+
+def _record(rule):
+    return next(record for record in CLOSURES if record["rule"] == rule)
+
+
+SCHOOL_HOLIDAY_SERVICE = _record("school_holidays")["service"]
+YEAR_END_SERVICE = _record("year_end")["service"]
+YEAR_END_REASON = _record("year_end")["reason"]
+MOVE_SERVICE = _record("moving_days")["service"]
+MOVE_REASON = _record("moving_days")["reason"]
 
 
 def year_end(today):
@@ -62,12 +76,19 @@ def _update(directory, slug, closures=(), school=False):
     return page
 
 
+# The date rules of the data file that give a closure period: name → (first day, last day).
+RULES = {"year_end": year_end, "moving_days": moving_days}
+
+
 @demo_step(order=22)
 def demo_closures(context):
     directory = context.get("directory")
     if directory is None:
         return
     today = timezone.localdate()
-    _update(directory, SCHOOL_HOLIDAY_SERVICE, school=True)
-    _update(directory, YEAR_END_SERVICE, [(*year_end(today), YEAR_END_REASON)])
-    _update(directory, MOVE_SERVICE, [(*moving_days(today), MOVE_REASON)])
+    for record in CLOSURES:
+        if record["rule"] == "school_holidays":
+            _update(directory, record["service"], school=True)
+        else:
+            starts_on, ends_on = RULES[record["rule"]](today)
+            _update(directory, record["service"], [(starts_on, ends_on, record["reason"])])

@@ -14,7 +14,8 @@ from django.utils import timezone
 
 from portal.demo import EXAMPLE_NOTE, demo_step, ensure_child, load_demo_texts, stream
 
-from .models import EventIndexPage, EventMaterial, EventPage, Registration
+from .factories import EventIndexPageFactory, EventPageFactory
+from .models import EventMaterial, Registration
 
 
 def _at(days, hour, minute=0):
@@ -96,7 +97,7 @@ def demo_events(context):
     page = DATA["index"]
     index = ensure_child(
         home,
-        EventIndexPage,
+        EventIndexPageFactory,
         page["slug"],
         title=page["title"],
         intro=page["intro"] + EXAMPLE_NOTE,
@@ -116,7 +117,7 @@ def demo_events(context):
                 continue
         event = ensure_child(
             index,
-            EventPage,
+            EventPageFactory,
             spec["slug"],
             title=spec["title"],
             teaser=spec["teaser"],

@@ -22,3 +22,13 @@ def test_demo_events_load_twice_without_change(client, home, settings, tmp_path)
     assert "Fachtag Sprache und Arbeit" in archive and "2 Dokumente" in archive
     past = client.get("/de/veranstaltungen/fachtag-sprache-2026/").content.decode()
     assert "Folien: Sprache und Arbeit" in past
+    # Built through EventPageFactory: its defaults (a place in Mettmann) fill no field the
+    # data leaves blank, so the online training has no address.
+    online = EventPage.objects.get(slug="online-schulung-beratungsverzeichnis")
+    assert (online.place_name, online.street_address, online.postal_code, online.town) == (
+        "",
+        "",
+        "",
+        "",
+    )
+    assert online.join_url.startswith("https://video.example.org/")

@@ -67,3 +67,17 @@ def test_vocabulary_data_names_every_language():
     for slug, entry in data["need_terms"].items():
         assert set(entry["names"]) == {"de", *TRANSLATION_LANGUAGES}, slug
         assert all(n["name"] and n["words"] for n in entry["names"].values()), slug
+
+
+def test_closure_reasons_are_demo_strings_of_every_language():
+    """The reasons of ``services_directory/data/demo_closures.json`` are German example text
+    with a translation in each language's ``demo.po``."""
+    from services_directory.demo_closures import CLOSURES
+
+    table = demo_catalogue(ROOT / "services_directory" / "data")
+    reasons = [record["reason"] for record in CLOSURES if record["reason"]]
+    assert len(reasons) == 2
+    for reason in reasons:
+        assert reason.endswith("(Beispiel)"), reason
+        translations = table.get(reason)
+        assert translations is not None and None not in translations, reason

@@ -24,6 +24,7 @@ from services_directory import models as m
 from services_directory.factories import (
     OrganisationFactory,
     ServiceDirectoryPageFactory,
+    ServicePageFactory,
     ServiceTypeFactory,
     TargetGroupFactory,
     TopicFactory,
@@ -171,7 +172,8 @@ def seed_services(
             org = orgs[rng.randrange(len(orgs))]
             title = f"{service_type.name} {town.name} {n:05d}"
             description = " ".join(rng.sample(SENTENCES, 2))
-            page = m.ServicePage(
+            # Built (not saved) by the page type's factory, then inserted in bulk.
+            page = ServicePageFactory.build(
                 title=title,
                 slug=f"angebot-{n:05d}",
                 description=f"<p>{description}</p>",
@@ -179,6 +181,7 @@ def seed_services(
                 organisation=org,
                 minimum_age=[None, 12, 27, None][n % 4],
                 maximum_age=[None, 27, None, None][n % 4],
+                assured_date=None,  # never verified, as the bench's services always were
             )
             page.search_name = fold(title)
             page.search_text = fold(

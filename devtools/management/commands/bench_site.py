@@ -30,7 +30,7 @@ from devtools.bench import EACH_REQUEST, bulk_add_children, measure, rewrite_mar
 from devtools.management.commands.bench_directory import seed_services
 from groups.factories import WorkspaceIndexPageFactory, WorkspacePageFactory, new_meeting
 from groups.models import ActionItem, Decision, MeetingPage, WorkspacePage
-from home.events.factories import EventIndexPageFactory
+from home.events.factories import EventIndexPageFactory, EventPageFactory
 from home.events.models import EventPage, Registration
 from home.factories import (
     ContentPageFactory,
@@ -39,6 +39,7 @@ from home.factories import (
     HandbookPageFactory,
     HomePageFactory,
     PublicationIndexPageFactory,
+    PublicationPageFactory,
 )
 from home.models import PublicationPage
 from portal.models import PortalSettings
@@ -123,10 +124,12 @@ class Command(BaseCommand):
         )
         PortalSettings.for_site(site)
         content = ContentPageFactory(
-            parent=home, title="Über KIM", slug="ueber-kim", show_in_menus=True
+            parent=home,
+            title="Über KIM",
+            slug="ueber-kim",
+            show_in_menus=True,
+            body=body(["Bausteine", "Lenkungsgruppe", "Projektgruppen"], words=200),
         )
-        content.body = body(["Bausteine", "Lenkungsgruppe", "Projektgruppen"], words=200)
-        content.save()
 
         directory = ServiceDirectoryPageFactory(parent=home, show_in_menus=True)
         seed_services(
@@ -153,10 +156,11 @@ class Command(BaseCommand):
         index = PublicationIndexPageFactory(parent=home, show_in_menus=True)
         kinds = ["report", "flyer", "form"]
         topics = ["konzept", "beratung", "aufenthalt"]
+        # Built (not saved) by the page type's factory, then inserted in bulk.
         bulk_add_children(
             index,
             [
-                PublicationPage(
+                PublicationPageFactory.build(
                     title=f"Publikation {n} (Beispiel)",
                     slug=f"publikation-{n}",
                     publication_type=kinds[n % 3],
@@ -218,7 +222,7 @@ class Command(BaseCommand):
         events = bulk_add_children(
             index,
             [
-                EventPage(
+                EventPageFactory.build(
                     title=f"Workshop {n} (Beispiel)",
                     slug=f"workshop-{n}",
                     teaser="Eine Fortbildung für Multiplikatorinnen (Beispieldaten).",
@@ -227,6 +231,10 @@ class Command(BaseCommand):
                     town=towns[n % 4],
                     topic=topics[n % 4],
                     capacity=30,
+                    # no address, as the bench's events always had (the factory gives one)
+                    place_name="",
+                    street_address="",
+                    postal_code="",
                 )
                 for n in range(count)
             ],
