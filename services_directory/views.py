@@ -551,7 +551,7 @@ def _never_a_dead_end(index, result, selection, locale_id, label, url, card, lan
     else:
         note = ""
     if note != "nearby":
-        pool.sort(key=lambda pk: (entries[pk].sort_key, pk))
+        pool.sort(key=index.rank)
     for pk in pool[:MAX_ALTERNATIVES]:
         item = card(pk)
         item["note"] = note

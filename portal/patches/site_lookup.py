@@ -10,6 +10,8 @@ instances from them (``Model.from_db``): no instance is shared between requests.
 itself stays Wagtail's: the values come from ``get_site_for_hostname``.
 """
 
+import functools
+
 from django.db import router
 from django.http.request import split_domain_port
 
@@ -28,13 +30,17 @@ CONTRACT_TEST = "tests/portal/test_patches.py::test_site_lookup_answers_like_wag
 _uncached_find_for_request = Site._find_for_request
 
 
+@functools.cache
+def _attnames(model):
+    return tuple(field.attname for field in model._meta.concrete_fields)
+
+
 def _values(instance):
-    return tuple(getattr(instance, field.attname) for field in instance._meta.concrete_fields)
+    return tuple(getattr(instance, name) for name in _attnames(type(instance)))
 
 
 def _build(model, values):
-    names = [field.attname for field in model._meta.concrete_fields]
-    return model.from_db(router.db_for_read(model), names, values)
+    return model.from_db(router.db_for_read(model), _attnames(model), values)
 
 
 def _lookup(hostname, port):
