@@ -80,11 +80,50 @@ node() {
     *) echo "opensearch: unknown node $1 (node1 or node2)" >&2; return 2 ;;
   esac
   TRANSPORT_PORT=$((HTTP_PORT + 100))
-  NODE_DIR=$ROOT/nodes/$1
+  NODE_DIR=$(run_root)/nodes/$1
+}
+
+# Started by root, the node runs as "nobody", which must be able to reach every file it opens:
+# OpenSearch checks its folders with access(2), which ignores capabilities a non-root process
+# holds. When the checkout lies below a folder "nobody" cannot enter (/root, a `mktemp -d`
+# folder), the node runs from a mirror under /tmp: the distribution hard-linked (copied across
+# file systems), data and logs there too. The downloads and the assembled distribution stay
+# cached in var/opensearch.
+run_root() {
+  if [ "$(id -u)" != 0 ] || [ ! -d "$ROOT" ] || as_nobody test -x "$ROOT"; then
+    echo "$ROOT"
+  else
+    echo "/tmp/kim-opensearch-$(echo "$ROOT" | sha256sum | cut -c1-12)"
+  fi
+}
+
+as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups "$@"; }
+
+# run_dist -> the distribution the node starts from (a mirror when run_root is not ROOT)
+run_dist() {
+  local run
+  run=$(run_root)
+  if [ "$run" = "$ROOT" ]; then
+    echo "$DIST"
+    return
+  fi
+  if [ -e "$run" ] && [ "$(stat -c %u "$run")" != 0 ]; then
+    echo "opensearch: $run belongs to another user; remove it" >&2
+    return 1
+  fi
+  mkdir -p -m 755 "$run"
+  chmod 755 "$run"
+  if ! cmp -s "$run/opensearch-$VERSION/.assembled" "$DIST/.assembled" 2>/dev/null; then
+    rm -rf "$run/opensearch-$VERSION"
+    cp -al "$DIST" "$run/opensearch-$VERSION" 2>/dev/null || cp -a "$DIST" "$run/opensearch-$VERSION"
+    chmod -R a+rX "$run/opensearch-$VERSION"
+  fi
+  echo "$run/opensearch-$VERSION"
 }
 
 running_pid() {  # the recorded pid, if that process is still an OpenSearch node
-  local pidfile=$ROOT/nodes/$1/pid pid
+  local pidfile pid
+  pidfile=$(run_root)/nodes/$1/pid
   [ -f "$pidfile" ] || return 1
   pid=$(cat "$pidfile")
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && grep -q opensearch "/proc/$pid/cmdline" 2>/dev/null \
@@ -99,12 +138,15 @@ start() {
     return 0
   fi
   assemble
+  local dist
+  dist=$(run_dist)
+  node "$name"
   mkdir -p "$NODE_DIR"/{config,data,logs,tmp}
-  cp "$DIST/config/log4j2.properties" "$NODE_DIR/config/"
+  cp "$dist/config/log4j2.properties" "$NODE_DIR/config/"
   # The launcher runs from the distribution's folder: the GC log, heap dumps and crash files
   # go to the node's own folder instead.
   sed -e "s|file=logs/gc.log|file=$NODE_DIR/logs/gc.log|" -e "s|HeapDumpPath=data|HeapDumpPath=$NODE_DIR/data|" \
-    -e "s|ErrorFile=logs/|ErrorFile=$NODE_DIR/logs/|" "$DIST/config/jvm.options" >"$NODE_DIR/config/jvm.options"
+    -e "s|ErrorFile=logs/|ErrorFile=$NODE_DIR/logs/|" "$dist/config/jvm.options" >"$NODE_DIR/config/jvm.options"
   cat >"$NODE_DIR/config/opensearch.yml" <<EOF
 # Written by scripts/opensearch.sh: a test node on the loopback interface only.
 cluster.name: kim-search
@@ -126,18 +168,17 @@ EOF
     # OpenSearch refuses to run as root (no setting overrides that): the node runs as the
     # unprivileged user "nobody" and owns its own folder.
     chown -R nobody:nogroup "$NODE_DIR"
-    as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
-    if ! "${as_user[@]}" test -r "$DIST/lib/opensearch-$VERSION.jar" -a -w "$NODE_DIR/data"; then
-      # The checkout lies below a folder that only root may enter (such as /root): keep
-      # just the right to pass file permissions, nothing else of root's.
-      as_user+=(--inh-caps=+dac_override,+dac_read_search --ambient-caps=+dac_override,+dac_read_search)
+    as_user=(as_nobody)
+    if ! as_nobody test -r "$dist/lib/opensearch-$VERSION.jar" -a -w "$NODE_DIR/data"; then
+      echo "opensearch: the user nobody cannot read $dist or write $NODE_DIR" >&2
+      return 1
     fi
   fi
   (
     cd "$NODE_DIR"
     OPENSEARCH_PATH_CONF=$NODE_DIR/config OPENSEARCH_TMPDIR=$NODE_DIR/tmp \
       OPENSEARCH_JAVA_HOME=$(java_home) OPENSEARCH_JAVA_OPTS="-Xms$HEAP -Xmx$HEAP -XX:TieredStopAtLevel=1 ${OPENSEARCH_JAVA_OPTS:-}" \
-      "${as_user[@]}" "$DIST/bin/opensearch" -d -p "$NODE_DIR/pid" >"$NODE_DIR/logs/stdout.log" 2>&1
+      "${as_user[@]}" "$dist/bin/opensearch" -d -p "$NODE_DIR/pid" >"$NODE_DIR/logs/stdout.log" 2>&1
   ) || { echo "opensearch: $name did not start:" >&2; tail -20 "$NODE_DIR/logs/stdout.log" >&2; return 1; }
   until curl -fsS "http://127.0.0.1:$HTTP_PORT/_cluster/health" >/dev/null 2>&1; do
     # The launcher returns before the node writes its pid file: a missing file is not death.
