@@ -17,10 +17,14 @@ module                      what                                                
 ``locale_cache``            ``LocaleManager.get_for_language`` from a per-process  Wagtail
                             dict
 ``localize_dates``          translation comments dated in the admin's language     w.-loc.
-``routing``                 one query for a deep URL (``PathRoutingMixin``)        Wagtail
+``routing``                 a deep URL routed with one query, or none from a       Wagtail
+                            per-process memo per content version; the localized
+                            root the same way (``Page.route_for_request``)
 ``site_lookup``             the request's site from a per-process memo per         Wagtail
                             content version
 ``translation_moderation``  a translation draft never changes the live page        w.-loc.
+``view_restrictions``       no restriction query for a page no restriction can     Wagtail
+                            reach (per-process memo per content version)
 ==========================  =====================================================  =========
 """
 
@@ -38,15 +42,26 @@ MODULES = (
     "routing",
     "site_lookup",
     "translation_moderation",
+    "view_restrictions",
 )
 
 
 def apply():
     """Install every patch (``PortalConfig.ready``); each is idempotent."""
-    from . import admin_privacy, locale_cache, localize_dates, site_lookup, translation_moderation
+    from . import (
+        admin_privacy,
+        locale_cache,
+        localize_dates,
+        routing,
+        site_lookup,
+        translation_moderation,
+        view_restrictions,
+    )
 
     locale_cache.install()
     site_lookup.install()
+    routing.install()
+    view_restrictions.install()
     translation_moderation.install()
     localize_dates.install()
     admin_privacy.apply()

@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page, Site
 from wagtail.models.i18n import LocaleManager
 
+from home.factories import ContentPageFactory
 from portal import patches
 from portal.patches import locale_cache, site_lookup
 
@@ -113,3 +114,78 @@ def test_site_lookup_answers_like_wagtail(home):
     site.save()
     ours, wagtails = both("unbekannt.example")
     assert ours is None and wagtails is None
+
+
+def _restriction_ids(page, method):
+    return sorted(method(page).values_list("pk", flat=True))
+
+
+@pytest.mark.django_db
+def test_view_restrictions_answer_like_wagtail(home, content_page, workspace_a, sync_locale):
+    """The same restrictions as Wagtail's for public pages, restricted pages, pages below
+    them and aliases (whose source decides), before and after a change; no query for a
+    public page once the memo is warm."""
+    from wagtail.models import PageViewRestriction
+
+    from portal import signal_handlers
+    from portal.patches import view_restrictions
+
+    below = ContentPageFactory(parent=workspace_a, title="Protokoll", slug="protokoll")
+    sync_locale("ar")
+    alias = Page.objects.get(alias_of=workspace_a)
+    with signal_handlers._guard():  # an alias with no rows of its own: its source decides
+        PageViewRestriction.objects.filter(page=alias).delete()
+    alias_below = Page.objects.get(alias_of=below)
+    pages = [home, content_page, workspace_a, below, alias, alias_below]
+    pages += list(Page.objects.filter(alias_of=content_page))
+
+    def compare():
+        for page in pages:
+            page.refresh_from_db()
+            ours = _restriction_ids(page, Page.get_view_restrictions)
+            wagtails = _restriction_ids(page, view_restrictions._uncached_get_view_restrictions)
+            assert ours == wagtails, page
+
+    compare()
+    assert _restriction_ids(alias, Page.get_view_restrictions)  # the source's restriction
+    assert _restriction_ids(below, Page.get_view_restrictions)
+    with CaptureQueriesContext(connection) as queries:
+        assert not content_page.get_view_restrictions()
+    assert len(queries) <= 1  # at most the content version
+
+    PageViewRestriction.objects.create(page=content_page, restriction_type="login")
+    compare()
+    assert _restriction_ids(content_page, Page.get_view_restrictions)
+    PageViewRestriction.objects.filter(page=workspace_a).delete()
+    compare()
+    assert not _restriction_ids(alias, Page.get_view_restrictions)
+
+
+@pytest.mark.django_db
+def test_routing_memo_gives_fresh_pages_and_follows_changes(home, content_page):
+    from portal.cache import request_scope
+    from portal.patches import routing
+
+    assert Page.route_for_request is routing.route_for_request
+    child = ContentPageFactory(parent=content_page, title="Team", slug="team")
+
+    def route(path):
+        request = RequestFactory().get(path, HTTP_HOST="localhost")
+        with request_scope():  # as ContentVersionMiddleware: the version read once
+            result = Page.route_for_request(request, path)
+        return result and result.page
+
+    first = route("/ueber-kim/team/")
+    with CaptureQueriesContext(connection) as queries:
+        again = route("/ueber-kim/team/")
+    assert len(queries) <= 1  # at most the content version
+    assert first.pk == again.pk == child.pk and type(again) is type(child)
+    assert first is not again and first.get_parent() is not again.get_parent()
+    assert route("/ueber-kim/team/").get_parent().pk == content_page.pk  # no query for it
+
+    child.slug = "das-team"
+    child.save_revision().publish()
+    assert route("/ueber-kim/team/") is None
+    assert route("/ueber-kim/das-team/").pk == child.pk
+    child.unpublish()
+    assert route("/ueber-kim/das-team/") is None
