@@ -127,25 +127,29 @@ def cached_fragment(name, load):
 
 
 # Per process: small results that only a content change can alter, per content version.
-_process_memo = {}
+_process_memo = {}  # name -> {(content version, key): value}
 PROCESS_MEMO_SIZE = 1000
 
 
-def process_memo(name, key, load):
+def process_memo(name, key, load, size=PROCESS_MEMO_SIZE):
     """``load()``'s result, kept in this process for the current content version.
 
     For answers that cost more to unpickle from the cache than to look up (the visitor's
-    hidden subtrees, the directory's visible ids: issue #21). ``key`` must name everything
-    besides content that the answer depends on. Each entry names its version, so a stale
-    answer is never read and threads race safely; the memo is emptied when it is full.
+    hidden subtrees, the directory's visible ids, a page's route and URL: issue #21). ``key``
+    must name everything besides content that the answer depends on. Each entry names its
+    version, so a stale answer is never read and threads race safely. Each ``name`` holds at
+    most ``size`` entries and is emptied when full, so a crawler walking every page empties
+    the URL memo, not the others. Values are shared by every caller: immutable ones only
+    (tuples, frozensets, bytes to unpickle).
     """
-    full = (content_version(), name, key)
-    value = _process_memo.get(full)
+    memo = _process_memo.setdefault(name, {})
+    full = (content_version(), key)
+    value = memo.get(full)
     if value is None:
         value = load()
-        if len(_process_memo) >= PROCESS_MEMO_SIZE:
-            _process_memo.clear()
-        _process_memo[full] = value
+        if len(memo) >= size:
+            memo.clear()
+        memo[full] = value
     return value
 
 

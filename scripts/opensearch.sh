@@ -5,6 +5,7 @@
 #   scripts/opensearch.sh start [node2]   start node1 (or the data node node2) on 127.0.0.1
 #   scripts/opensearch.sh stop [node2|all]  stop by the recorded pid
 #   scripts/opensearch.sh status          the pid and port of each running node
+#   scripts/opensearch.sh pid [node2]     the pid of a running node (exit 1 if none)
 #
 # Everything lives under var/opensearch/: the Maven repository (m2/), the downloaded files,
 # the assembled distribution and each node's config, data and logs. Once assembled, nothing
@@ -234,5 +235,6 @@ case "${1:-}" in
   start) start "${2:-node1}" ;;
   stop) stop "${2:-node1}" ;;
   status) status ;;
-  *) echo "usage: $0 assemble|start [node1|node2]|stop [node1|node2|all]|status" >&2; exit 2 ;;
+  pid) running_pid "${2:-node1}" ;;
+  *) echo "usage: $0 assemble|start [node1|node2]|stop [node1|node2|all]|status|pid [node1|node2]" >&2; exit 2 ;;
 esac

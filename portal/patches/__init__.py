@@ -17,6 +17,8 @@ module                      what                                                
 ``locale_cache``            ``LocaleManager.get_for_language`` from a per-process  Wagtail
                             dict
 ``localize_dates``          translation comments dated in the admin's language     w.-loc.
+``page_urls``               ``Page.get_url_parts`` from a per-process memo per     Wagtail
+                            content version
 ``routing``                 a deep URL routed with one query, or none from a       Wagtail
                             per-process memo per content version; the localized
                             root the same way (``Page.route_for_request``)
@@ -39,6 +41,7 @@ MODULES = (
     "admin_privacy",
     "locale_cache",
     "localize_dates",
+    "page_urls",
     "routing",
     "site_lookup",
     "translation_moderation",
@@ -52,6 +55,7 @@ def apply():
         admin_privacy,
         locale_cache,
         localize_dates,
+        page_urls,
         routing,
         site_lookup,
         translation_moderation,
@@ -61,6 +65,7 @@ def apply():
     locale_cache.install()
     site_lookup.install()
     routing.install()
+    page_urls.install()
     view_restrictions.install()
     translation_moderation.install()
     localize_dates.install()

@@ -15,6 +15,7 @@ from wagtail.models.i18n import LocaleManager
 
 from home.factories import ContentPageFactory
 from portal import patches
+from portal.cache import request_scope
 from portal.patches import locale_cache, site_lookup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -163,7 +164,6 @@ def test_view_restrictions_answer_like_wagtail(home, content_page, workspace_a, 
 
 @pytest.mark.django_db
 def test_routing_memo_gives_fresh_pages_and_follows_changes(home, content_page):
-    from portal.cache import request_scope
     from portal.patches import routing
 
     assert Page.route_for_request is routing.route_for_request
@@ -189,3 +189,45 @@ def test_routing_memo_gives_fresh_pages_and_follows_changes(home, content_page):
     assert route("/ueber-kim/das-team/").pk == child.pk
     child.unpublish()
     assert route("/ueber-kim/das-team/") is None
+
+
+@pytest.mark.django_db
+def test_page_urls_answer_like_wagtail(home, content_page, sync_locale, translate):
+    """Wagtail's URL for each page, active language (incl. Leichte Sprache), host and no
+    request, with two sites; a warm call without a query; a new slug seen at once."""
+    from django.utils import translation
+
+    from portal.patches import page_urls
+
+    other_root = ContentPageFactory(parent=home, title="Zweite Site", slug="zweite")
+    Site.objects.create(hostname="kim.example", port=80, root_page=other_root)
+    below = ContentPageFactory(parent=other_root, title="Unten", slug="unten")
+    sync_locale("ar")
+    translated = translate(content_page, "en", title="About KIM", slug="about-kim")
+    pages = [home, content_page, other_root, below, translated]
+    pages += list(Page.objects.filter(alias_of=content_page))
+
+    def compare():
+        for code in ("de", "ar", "en", "de-ls", "en-gb"):  # en-gb: a variant of en
+            with translation.override(code):
+                for host in ("localhost", "kim.example", None):
+                    request = _site_request(host) if host else None
+                    for page in pages:
+                        page.refresh_from_db()
+                        ours = page.get_url_parts(request)
+                        wagtails = page_urls._uncached_get_url_parts(page, request)
+                        assert ours == wagtails, (code, host, page)
+
+    compare()
+    request = _site_request("localhost")
+    content_page.get_url(request)
+    with CaptureQueriesContext(connection) as queries:
+        with request_scope():
+            assert content_page.get_url(request) == "/de/ueber-kim/"
+    assert len(queries) <= 1  # at most the content version
+
+    content_page.slug = "ueber-uns"
+    content_page.save_revision().publish()
+    compare()
+    content_page.refresh_from_db()
+    assert content_page.get_url(request) == "/de/ueber-uns/"

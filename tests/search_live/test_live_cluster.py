@@ -21,7 +21,6 @@ pytestmark = pytest.mark.opensearch
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "opensearch.sh"
-NODE2_PID = ROOT / "var" / "opensearch" / "nodes" / "node2" / "pid"
 INDEX = "kimtest_wagtailcore_page"
 
 
@@ -52,6 +51,13 @@ def second_node(live_node):
     subprocess.run(["bash", str(SCRIPT), "stop", "node2"], env=env, check=False)
 
 
+def _pid(node):
+    """The node's pid as the script recorded it (its folder may be a mirror under /tmp)."""
+    found = subprocess.run(["bash", str(SCRIPT), "pid", node], capture_output=True, text=True)
+    assert found.returncode == 0, f"{node} is not running: {found.stderr}"
+    return int(found.stdout)
+
+
 def _shards():
     rows = node_get(f"/_cat/shards/{INDEX}?format=json")
     return {(row["prirep"], row["node"], row["state"]) for row in rows}
@@ -78,7 +84,7 @@ def test_search_keeps_answering_when_a_node_is_killed(second_node, search_index,
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         for run in range(30):
             if run == 10:
-                os.kill(int(NODE2_PID.read_text()), signal.SIGKILL)
+                os.kill(_pid("node2"), signal.SIGKILL)
             started = time.monotonic()
             response = member.get("/de/suche/", {"q": "Sprachcafé Hilden"})
             html = response.content.decode()
