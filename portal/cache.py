@@ -166,12 +166,21 @@ class PageFragments:
     or an editor sees is rendered afresh and never stored. ``complete`` says that every part
     was found, so ``get_context`` can skip the queries that only the parts need; templates
     wrap each part in ``{% fragment "name" %}…{% endfragment %}`` (``portal_tags``).
+
+    The page frame around them (``FRAME``: the ``hreflang`` links in ``<head>``, the header
+    with language switcher and main menu, the breadcrumbs; ``base.html``) is cached with them
+    when the request has no query string: for an anonymous visitor it depends only on the
+    page, language, host and content (the switcher keeps a query string, the search box
+    shows one).
     """
+
+    FRAME = ("frame:links", "frame:header")
 
     def __init__(self, request, page, names, day=None):
         from django.utils import translation
 
         self.names = tuple(names)
+        self.stored_names = self.names
         self.key = None
         self.found = {}
         user = getattr(request, "user", None)
@@ -182,14 +191,16 @@ class PageFragments:
             or (user is not None and user.is_authenticated)
         ):
             return
+        if not request.GET:
+            self.stored_names += self.FRAME
         tokens = versions()
         self.key = (
             f"portal:fragment:{':'.join(tokens[key] for key in _keys)}:page:{page.pk}:"
             f"{translation.get_language()}:{request.get_host()}:{day or ''}"
         )
-        stored = cache.get_many([self._key(name) for name in self.names])
+        stored = cache.get_many([self._key(name) for name in self.stored_names])
         self.found = {
-            name: stored[self._key(name)] for name in self.names if self._key(name) in stored
+            name: stored[self._key(name)] for name in self.stored_names if self._key(name) in stored
         }
 
     def _key(self, name):
@@ -197,11 +208,12 @@ class PageFragments:
 
     @property
     def complete(self):
-        return self.key is not None and len(self.found) == len(self.names)
+        """Every part of the page's own was found (the frame does not count)."""
+        return self.key is not None and all(name in self.found for name in self.names)
 
     def get(self, name):
         return self.found.get(name)
 
     def store(self, name, html):
-        if self.key is not None and name in self.names:
+        if self.key is not None and name in self.stored_names:
             cache.set(self._key(name), str(html), FRAGMENT_TIMEOUT)

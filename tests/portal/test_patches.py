@@ -221,9 +221,8 @@ def test_page_urls_answer_like_wagtail(home, content_page, sync_locale, translat
     compare()
     request = _site_request("localhost")
     content_page.get_url(request)
-    with CaptureQueriesContext(connection) as queries:
-        with request_scope():
-            assert content_page.get_url(request) == "/de/ueber-kim/"
+    with CaptureQueriesContext(connection) as queries, request_scope():
+        assert content_page.get_url(request) == "/de/ueber-kim/"
     assert len(queries) <= 1  # at most the content version
 
     content_page.slug = "ueber-uns"

@@ -19,6 +19,7 @@ from services_directory import directory
 from services_directory.factories import location, schedule
 from services_directory.models import Organisation, ServicePage
 from services_directory.presentation import service_fragments
+from tests.conftest import response_text
 
 WEDNESDAY = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=datetime.UTC)
 
@@ -115,7 +116,40 @@ def test_logged_in_renderings_are_never_stored(client_for, service, role):
     assert response.status_code == 200
     assert stored_for_anonymous(service) == {}
     client_for("anonymous").get(service.url)
-    assert set(stored_for_anonymous(service)) == {"head", "article", "json_ld"}
+    stored = set(stored_for_anonymous(service))
+    assert stored == {"head", "article", "json_ld", *PageFragments.FRAME}
+
+
+def test_the_cached_frame_never_shows_a_members_menu(client_for, service, home, workspace_a):
+    """The header (main menu) and hreflang links are cached with the page's parts, for
+    anonymous visitors only: a member's menu with a restricted page in it is never stored,
+    and a query string (kept by the language switcher) is never part of a stored frame."""
+    from wagtail.models import PageViewRestriction
+
+    from home.factories import ContentPageFactory
+
+    secret = ContentPageFactory(parent=home, title="Zqx Rahmen intern", slug="intern")
+    secret.show_in_menus = True
+    secret.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=secret, restriction_type="groups")
+    restriction.groups.set([workspace_a.group])
+
+    member = client_for("member_a").get(service.url)
+    assert "Zqx Rahmen intern" in response_text(member)  # the member's menu shows it
+    for _ in range(2):  # stored, then served from the fragments
+        anonymous = client_for("anonymous").get(service.url)
+        assert "Zqx Rahmen intern" not in response_text(anonymous)
+    stored = stored_for_anonymous(service)
+    assert set(PageFragments.FRAME) <= set(stored)
+    assert not any("Zqx" in html for html in stored.values())
+    member = client_for("member_a").get(service.url)
+    assert "Zqx Rahmen intern" in response_text(member)  # never the anonymous frame
+
+    with_query = client_for("anonymous").get(service.url, {"utm": "Zqy"})
+    assert "Zqy" not in response_text(with_query)
+    request = RequestFactory().get(service.url, {"utm": "Zqy"})
+    request.user = AnonymousUser()
+    assert PageFragments(request, service, ()).stored_names == ()
 
 
 def test_previews_are_never_cached(service):
