@@ -17,7 +17,11 @@ median, over the page types of both files with a baseline of at least 1 ms, of r
 A page type then fails when it is slower than the others by more than the threshold. A
 slowdown of every page type alike cannot be told from a slower machine this way; the factor
 and the floor row's own ratio are printed so that a reader can judge (``--no-normalise``
-compares the raw medians).
+compares the raw medians). A factor **below 1 is not applied**: it means a faster machine or
+a change that made most page types faster (4 December 2026: 0.67×, the floor row 1.00×, after
+the routing and URL memos), and scaling by it would flag every page type the change left
+alone. The raw baseline applies then: a page type fails only when it is slower in absolute
+terms.
 
 A page type of the baseline that the run lacks fails as well (it was dropped or broke);
 rows new in the run are listed and pass. Exit status 1 when any row fails, 2 when a file
@@ -116,7 +120,8 @@ def check(
             json.loads(Path(p).read_text(encoding="utf-8")) for p in (run_path, baseline_path)
         )
         before, after = medians(baseline), medians(run)
-        factor = machine_factor(before, after) if normalise else 1.0
+        measured = machine_factor(before, after) if normalise else 1.0
+        factor = max(measured, 1.0)
         rows = compare(baseline, run, threshold, tolerance_ms, factor)
     except (OSError, ValueError, TypeError) as error:
         print(f"bench-check: {error}", file=out)
@@ -135,7 +140,12 @@ def check(
             if floor and floor in after and before[floor]
             else ""
         )
-        print(f"machine factor {factor:.2f}× (baseline scaled by it{floor_ratio})", file=out)
+        applied = (
+            f"baseline scaled by it{floor_ratio}"
+            if measured >= 1
+            else f"below 1: not applied, the raw baseline counts{floor_ratio}"
+        )
+        print(f"machine factor {measured:.2f}× ({applied})", file=out)
     for row in rows:
         print(("SLOWER  " if row.slower else "ok      ") + row.describe(), file=out)
     if slower:

@@ -47,6 +47,13 @@ if IS_POSTGRES and _POOL_MAX > 0:  # noqa: F405
         "reconnect_timeout": float(os.environ.get("DB_POOL_RECONNECT_TIMEOUT", "30")),
     }
 
+# SQLite (the embedded setup): each thread keeps its connection for a minute instead of
+# opening one per request. A new SQLite connection parses the whole schema on its first
+# query, about 4 ms for the portal's tables on this machine: more than a page from the page
+# cache costs otherwise (issue #21, docs/performance.md). CONN_MAX_AGE in the environment wins.
+if not IS_POSTGRES and "CONN_MAX_AGE" not in os.environ:  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = 60  # noqa: F405
+
 # Superusers confirm a TOTP code before the admin opens (REQUIRE_2FA=0 switches it off).
 PORTAL_REQUIRE_2FA_FOR_SUPERUSERS = os.environ.get("REQUIRE_2FA", "1") != "0"
 

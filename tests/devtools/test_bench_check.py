@@ -100,3 +100,16 @@ def test_a_slower_machine_is_factored_out_and_a_relative_regression_still_fails(
         bench_check.medians(baseline), bench_check.medians(one_slower)
     )
     assert slower(baseline, one_slower, factor=factor) == ["service page"]
+
+
+def test_a_change_that_speeds_most_rows_up_does_not_flag_the_rest(tmp_path, capsys):
+    """4 December 2026: the routing and URL memos halved most rows on the same machine; the
+    median ratio (0.5) must not turn the unchanged rows into "slower" ones."""
+    baseline = figures(floor=0.4, home=10.0, content_page=12.0, service_page=15.0, directory=30.0)
+    faster = figures(floor=0.4, home=5.0, content_page=6.0, service_page=3.0, directory=30.0)
+    base, run = write(tmp_path, "base.json", baseline), write(tmp_path, "run.json", faster)
+    assert bench_check.main([run, base]) == 0
+    assert "machine factor 0.50× (below 1: not applied" in capsys.readouterr().out
+    worse = figures(floor=0.4, home=5.0, content_page=6.0, service_page=3.0, directory=33.0)
+    assert bench_check.main([write(tmp_path, "worse.json", worse), base]) == 1
+    assert "directory: 30.0 → 33.0 ms" in capsys.readouterr().out

@@ -99,3 +99,19 @@ def test_production_pool_can_be_switched_off_for_pgbouncer():
     result = _run_portal(code, **PRODUCTION, DB_POOL_MAX_SIZE="0")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "None"
+
+
+SQLITE_PROBE = (
+    "import django; django.setup(); from django.conf import settings;"
+    "print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+)
+
+
+def test_production_on_sqlite_keeps_connections(tmp_path):
+    """A new SQLite connection parses the schema on its first query (issue #21)."""
+    sqlite = {**PRODUCTION, "DATABASE_URL": f"sqlite:///{tmp_path / 'kim.sqlite3'}"}
+    result = _run_portal(SQLITE_PROBE, **sqlite)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "60"
+    result = _run_portal(SQLITE_PROBE, **sqlite, CONN_MAX_AGE="0")
+    assert result.stdout.strip() == "0", result.stderr

@@ -177,3 +177,20 @@ def test_full_rendering_stays_within_the_query_budget(client, service):
     cache.delete_many([fragments._key(name) for name in fragments.names])
     full, _html = render(client, service.url)
     assert hit < full <= QUERY_BUDGET
+
+
+def test_the_cached_frame_follows_a_change_elsewhere(client, service, home):
+    """The frame shows other pages (the main menu): renaming one renders it afresh."""
+    from home.factories import ContentPageFactory
+
+    entry = ContentPageFactory(parent=home, title="Zqm Alt", slug="menue")
+    entry.show_in_menus = True
+    entry.save_revision().publish()
+    for _ in range(2):  # stored, then served from the fragments
+        _count, html = render(client, service.url)
+        assert "Zqm Alt" in html
+    assert set(PageFragments.FRAME) <= set(stored_for_anonymous(service))
+    entry.title = "Zqm Neu"
+    entry.save_revision().publish()
+    _count, html = render(client, service.url)
+    assert "Zqm Neu" in html and "Zqm Alt" not in html
