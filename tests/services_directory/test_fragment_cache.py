@@ -128,9 +128,7 @@ def test_the_cached_frame_never_shows_a_members_menu(client_for, service, home, 
 
     from home.factories import ContentPageFactory
 
-    secret = ContentPageFactory(parent=home, title="Zqx Rahmen intern", slug="intern")
-    secret.show_in_menus = True
-    secret.save_revision().publish()
+    secret = ContentPageFactory(parent=home, title="Zqx Rahmen intern", slug="intern")  # in menus
     restriction = PageViewRestriction.objects.create(page=secret, restriction_type="groups")
     restriction.groups.set([workspace_a.group])
 
@@ -183,9 +181,7 @@ def test_the_cached_frame_follows_a_change_elsewhere(client, service, home):
     """The frame shows other pages (the main menu): renaming one renders it afresh."""
     from home.factories import ContentPageFactory
 
-    entry = ContentPageFactory(parent=home, title="Zqm Alt", slug="menue")
-    entry.show_in_menus = True
-    entry.save_revision().publish()
+    entry = ContentPageFactory(parent=home, title="Zqm Alt", slug="menue")  # in menus
     for _ in range(2):  # stored, then served from the fragments
         _count, html = render(client, service.url)
         assert "Zqm Alt" in html
